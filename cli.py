@@ -48,6 +48,101 @@ def zanlex(ctx: click.Context, corpus: Path) -> None:
 
 # ── 4. Public discussion of drafts ───────────────────────────────────────────────────────
 # (discussion) SECTION-DISCUSSION
+import discussion  # noqa: E402  (each section imports its own stage)
+
+
+@zanlex.group("discussion")
+def discussion_group() -> None:
+    """Public discussion of draft acts: the ten-working-day window (Art. 15 of Law 88-V)."""
+
+
+@discussion_group.command("deadline")
+@click.argument("posted")
+@click.option("--json", "as_json", is_flag=True, help="Print the window as JSON.")
+@click.pass_context
+def discussion_deadline(ctx: click.Context, posted: str, as_json: bool) -> None:
+    """When a draft posted on POSTED (a date, or an ISO datetime) stops taking comments."""
+    window = discussion.working_day_deadline(discussion.parse_posted(posted),
+                                             discussion.load_calendar(ctx.obj["corpus"]))
+    record = discussion.window_record(window)
+    if as_json:
+        emit_json(record)
+        return
+    click.echo(f"posted    {window.posted} ({window.posted:%A})")
+    click.echo(f"day 1     {window.opens} ({window.opens:%A})")
+    click.echo(f"deadline  {window.deadline} ({window.deadline:%A}), closes at 24:00 Astana time "
+               f"({record['closes_at']})")
+    for s in window.skipped:
+        click.echo(f"skipped   {s.day} ({s.day:%A}): {s.reason}")
+    for w in window.weekend_working_days:
+        click.echo(f"worked    {w.day} ({w.day:%A}): {w.reason}")
+    for warning in window.warnings:
+        click.echo(f"warning   {warning}")
+
+
+@discussion_group.command("status")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day to judge on (default: today in Astana).")
+@click.option("--json", "as_json", is_flag=True, help="Print the statuses as JSON.")
+@click.pass_context
+def discussion_status(ctx: click.Context, today, as_json: bool) -> None:
+    """Every draft: open (with working days left), closed_report_due or closed_reported."""
+    from datetime import datetime
+
+    day = today.date() if today else datetime.now(discussion.ASTANA).date()
+    statuses = [discussion.draft_status(d, day) for d in discussion.load_drafts(ctx.obj["corpus"])]
+    if as_json:
+        emit_json([discussion.status_record(s) for s in statuses])
+        return
+    for s in statuses:
+        left = f", {s.days_left} working day(s) left" if s.status == "open" else ""
+        click.echo(f"{s.draft.id}: {s.status}{left}; deadline {s.deadline} 24:00 Astana time")
+        if s.linked_work_uri:
+            click.echo(f"  amends {s.linked_work_uri}")
+        for c in s.late_comments:
+            click.echo(f"  comment {c.number} ({c.received.isoformat()}): not subject to consideration")
+        for c in s.missing_justifications:
+            click.echo(f"  comment {c.number}: {c.decision} without a justification")
+        for warning in s.warnings:
+            click.echo(f"  warning: {warning}")
+
+
+@discussion_group.command("ics")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the feed to FILE (default: standard output).")
+@click.pass_context
+def discussion_ics(ctx: click.Context, output: Path | None) -> None:
+    """An iCalendar feed with one event per draft's window; it is validated before it is written."""
+    feed = discussion.ics_feed(discussion.load_drafts(ctx.obj["corpus"]))
+    discussion.read_feed(feed)
+    if output:
+        output.write_bytes(feed)
+    else:
+        click.get_binary_stream("stdout").write(feed)
+
+
+@discussion_group.command("add-comment")
+@click.argument("draft")
+@click.option("--received", required=True, help="When it was received: ISO datetime with offset.")
+@click.option("--author-kind", required=True, type=click.Choice(["individual", "legal_entity"]))
+@click.option("--text", required=True, help="The comment as received.")
+@click.option("--decision", type=click.Choice(["accepted", "rejected"]), default=None)
+@click.option("--justification", default=None, help="The reason for the decision.")
+@click.pass_context
+def discussion_add_comment(ctx: click.Context, draft: str, received: str, author_kind: str, text: str,
+                           decision: str | None, justification: str | None) -> None:
+    """Record a comment on DRAFT (its id); the file is rewritten atomically."""
+    corpus = ctx.obj["corpus"]
+    path = discussion.draft_path(corpus, draft)
+    updated, comment = discussion.add_comment(
+        path, corpus, received=discussion.parse_received(received), author_kind=author_kind, text=text,
+        decision=decision, justification=justification)
+    click.echo(f"comment {comment.number} added to {path}")
+    if not discussion.is_timely(comment.received, updated.window):
+        click.echo(f"  received after 24:00 Astana time on {updated.window.deadline}: "
+                   f"not subject to consideration")
+    if comment.decision and not comment.justification:
+        click.echo("  warning: the decision has no justification; the report must give one")
 
 
 # ── 5. Publish: the static site ──────────────────────────────────────────────────────────

@@ -23,13 +23,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from discussion.errors import DiscussionError
 from discussion.working_days import DayOff, WorkingCalendar
 
 ASTANA = ZoneInfo("Asia/Almaty")
 WORKING_DAYS = 10  # Art. 15, p. 3 of Law 88-V
 
 __all__ = ["ASTANA", "WORKING_DAYS", "UTC", "DiscussionWindow", "WeekendWorkingDay", "astana_date",
-           "is_timely", "window_record", "working_day_deadline"]
+           "is_timely", "parse_posted", "window_record", "working_day_deadline"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,20 @@ def astana_date(moment: date | datetime) -> date:
     if isinstance(moment, datetime):
         return moment.astimezone(ASTANA).date() if moment.tzinfo else moment.date()
     return moment
+
+
+def parse_posted(value: str) -> date | datetime:
+    """A posting given on the command line: ``2025-03-05`` or an ISO datetime (offset optional).
+
+        >>> parse_posted("2025-03-05"), parse_posted("2025-03-05T20:30:00Z").hour
+        (datetime.date(2025, 3, 5), 20)
+    """
+    text = value.strip()
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+    except ValueError:
+        raise DiscussionError(f"posting date {value!r} is neither a date (2025-03-05) nor an ISO "
+                              f"datetime (2025-03-05T10:00:00+05:00)") from None
 
 
 def _warnings(posted: date, deadline: date, calendar: WorkingCalendar) -> tuple[str, ...]:
