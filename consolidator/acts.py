@@ -1,0 +1,89 @@
+"""The registry of amending acts (``corpus/amending-acts.toml``) and the publication allowance.
+
+    >>> reg = load_acts(Path(__file__).resolve().parents[1] / "corpus")
+    >>> act = reg.act("law", "484-V", date(2016, 4, 6))
+    >>> act.uri, act.publication
+    ('/akn/kz/act/2016-04-06/484-V', None)
+    >>> reg.allowance["law"]
+    30
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from consolidator.errors import MissingAct, ZanlexError
+
+REGISTRY_FILE = "amending-acts.toml"
+TYPE_NAMES = {"law": "Law", "order": "Order", "resolution": "Resolution"}
+
+
+@dataclass(frozen=True)
+class AmendingAct:
+    """An act that amends a work. ``publication`` is None unless a source for it is recorded."""
+
+    type: str
+    number: str
+    date: date
+    uri: str
+    title: str | None = None
+    issuing_body: str | None = None
+    registration: date | None = None
+    publication: date | None = None
+    publication_source: str | None = None
+
+    @property
+    def eid(self) -> str:
+        """A token usable in AKN ids: "484-V" → "act_484-V", "189/НҚ" → "act_189-NK"."""
+        return "act_" + self.uri.rstrip("/").rsplit("/", 1)[-1]
+
+    def __str__(self) -> str:
+        return f"{TYPE_NAMES.get(self.type, self.type)} {self.number} of {self.date.isoformat()}"
+
+
+@dataclass
+class ActRegistry:
+    acts: list[AmendingAct] = field(default_factory=list)
+    allowance: dict[str, int] = field(default_factory=dict)
+    allowance_source: str = ""
+    path: str = ""
+
+    def act(self, act_type: str, number: str, when: date, where: str = "") -> AmendingAct:
+        """The registered act, or a ``MissingAct`` error saying what to add."""
+        for a in self.acts:
+            if a.type == act_type and a.number == number and a.date == when:
+                return a
+        at = f"{where}: " if where else ""
+        raise MissingAct(
+            f"{at}cites {act_type} No. {number} of {when.isoformat()}, which {self.path or REGISTRY_FILE} "
+            f"does not list: add [[act]] type = \"{act_type}\", number = \"{number}\", date = {when.isoformat()}"
+        )
+
+
+@lru_cache(maxsize=8)
+def load_acts(corpus_dir: Path) -> ActRegistry:
+    path = Path(corpus_dir) / REGISTRY_FILE
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ZanlexError(f"{path}: the registry of amending acts is missing") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ZanlexError(f"{path}: {err}") from None
+    assumptions = raw.get("assumptions", {})
+    acts = []
+    for entry in raw.get("act", []):
+        pub = entry.get("publication") or {}
+        if pub and not pub.get("source"):
+            raise ZanlexError(f"{path}: act {entry.get('number')}: a publication date needs its source")
+        reg = entry.get("registration") or {}
+        acts.append(AmendingAct(
+            type=entry["type"], number=str(entry["number"]), date=entry["date"], uri=entry["uri"],
+            title=entry.get("title"), issuing_body=entry.get("issuing_body"),
+            registration=reg.get("date"), publication=pub.get("date"), publication_source=pub.get("source"),
+        ))
+    return ActRegistry(acts=acts, allowance=dict(assumptions.get("publication_allowance_days", {})),
+                       allowance_source=assumptions.get("publication_allowance_source", ""), path=str(path))
