@@ -7,7 +7,7 @@ ZANLEX := $(VENV)/bin/zanlex
 
 site: install
 	$(ZANLEX) validate
-	# the site build joins here once `zanlex build` exists
+	$(ZANLEX) build --out public
 
 test: install
 	$(VENV)/bin/pytest

@@ -147,6 +147,46 @@ def discussion_add_comment(ctx: click.Context, draft: str, received: str, author
 
 # ── 5. Publish: the static site ──────────────────────────────────────────────────────────
 # (publisher) SECTION-PUBLISH
+@zanlex.command("build")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("public"),
+              show_default=True, help="Where the site goes; replaced atomically when the build succeeds.")
+@click.pass_context
+def build_cmd(ctx: click.Context, out: Path) -> None:
+    """Build the static site (mkdocs-material + Pagefind) from the corpus."""
+    from rich.progress import Progress
+
+    import publisher
+
+    with Progress(transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(step, total=total)
+            bar.update(tasks[step], completed=done, total=total)
+
+        report = publisher.build(ctx.obj["corpus"], out, progress)
+    for notice in report.notices:
+        click.echo(f"zanlex: notice: {notice}", err=True)
+    steps = ", ".join(f"{k} {v:.1f}s" for k, v in report.times.items())
+    click.echo(f"{report.pages} pages, {report.files} downloads → {out} ({steps})")
+
+
+@zanlex.command("serve")
+@click.option("--out", type=click.Path(file_okay=False, exists=True, path_type=Path), default=Path("public"),
+              show_default=True, help="The built site to serve.")
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve_cmd(out: Path, port: int) -> None:
+    """Serve the built site on localhost (a plain file server, as the site needs nothing else)."""
+    import contextlib
+    import functools
+    import http.server
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
+        click.echo(f"Serving {out} at http://127.0.0.1:{port}/ (Ctrl+C stops)")
+        with contextlib.suppress(KeyboardInterrupt):
+            httpd.serve_forever()
 
 
 def main() -> None:

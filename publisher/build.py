@@ -1,0 +1,231 @@
+"""The build: pages → docs folder → mkdocs-material → Pagefind → atomic swap into ``--out``.
+
+    build_site(pages, files, Path("public"))
+
+1. Every ``Page`` becomes a Markdown file (front matter + one raw HTML block) in a temporary
+   docs folder; every download (AKN XML, GraphML, feeds) is copied beside them.
+2. mkdocs builds with ``mkdocs.yml`` at the repository root, its ``docs_dir`` and ``site_dir``
+   pointed at the temporary folders.
+3. Pagefind indexes the result, one index per ``<html lang>``.
+4. The new site replaces ``--out`` with one rename; until then the old site stays untouched, and
+   a failed build leaves it as it was.
+
+Builds are deterministic: ``SOURCE_DATE_EPOCH`` (or, without it, the date of the last commit of
+the corpus) fixes the sitemap dates and gzip headers; files are written in sorted order.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from akn_schema.errors import ZanlexError
+from publisher import urls
+from publisher.languages import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS_YML = ROOT / "mkdocs.yml"
+ASSETS = ROOT / "site" / "assets"
+FALLBACK_EPOCH = 315532800           # 1980-01-01, when there is neither SOURCE_DATE_EPOCH nor git
+
+
+class BuildError(ZanlexError):
+    """mkdocs or Pagefind failed; the previous site is left in place."""
+
+
+@dataclass
+class Page:
+    """One generated page. ``lang`` is ISO 639-2 (rus/kaz/eng); ``body`` is escaped HTML."""
+
+    url: str
+    title: str
+    lang: str
+    body: Markup
+    filters: dict[str, str] = field(default_factory=dict)   # Pagefind filters (act, language)
+
+    def markdown(self) -> str:
+        """The page's Markdown file: front matter, then one raw HTML block.
+
+        >>> print(Page("x/", "a <b>", "kaz", Markup("<p>&lt;i&gt;</p>")).markdown())
+        ---
+        title: "a &lt;b&gt;"
+        lang: kk
+        ---
+        <BLANKLINE>
+        <div class="zl-page" data-pagefind-body>
+        <p>&lt;i&gt;</p>
+        </div>
+        <BLANKLINE>
+        """
+        # Theme templates print page titles unescaped, so the title is escaped here, once.
+        front = {"title": str(escape(self.title)), "lang": LANGUAGES[self.lang].html}
+        head = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" if k == "title" else f"{k}: {v}"
+                         for k, v in front.items())
+        filters = "".join(
+            f'<span hidden data-pagefind-filter="{escape(k)}">{escape(v)}</span>'
+            for k, v in sorted(self.filters.items()))
+        return (f"---\n{head}\n---\n\n<div class=\"zl-page\" data-pagefind-body>\n"
+                f"{filters}{self.body.strip()}\n</div>\n")
+
+
+Progress = Callable[[str, int, int], None]    # (step, done, total)
+
+
+def _no_progress(step: str, done: int, total: int) -> None:
+    return None
+
+
+def source_date_epoch(corpus: Path | None = None) -> int:
+    """``SOURCE_DATE_EPOCH`` if set; else the time of the last commit touching the corpus."""
+    if env := os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(env)
+    if corpus is not None:
+        try:
+            out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "."], cwd=corpus,
+                                 capture_output=True, text=True, timeout=30).stdout.strip()
+            if out:
+                return int(out)
+        except (OSError, subprocess.SubprocessError, ValueError):
+            pass
+    return FALLBACK_EPOCH
+
+
+def write_docs(pages: Iterable[Page], files: dict[str, bytes], docs: Path,
+               progress: Progress = _no_progress) -> int:
+    """Write the Markdown pages, the downloads and the site's own assets into ``docs``."""
+    pages = sorted(pages, key=lambda p: p.url)
+    seen: set[str] = set()
+    for i, page in enumerate(pages, 1):
+        if page.url in seen:
+            raise BuildError(f"two pages claim the URL /{page.url}")
+        seen.add(page.url)
+        target = docs / urls.md_path(page.url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown(), encoding="utf-8")
+        progress("pages", i, len(pages))
+    for rel, content in sorted(files.items()):
+        target = docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True)
+    return len(pages)
+
+
+def run_mkdocs(docs: Path, site: Path, epoch: int) -> None:
+    """mkdocs-material over ``docs`` into ``site`` (Python API, config from ``mkdocs.yml``)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _environ(SOURCE_DATE_EPOCH=str(epoch)):
+        try:
+            config = load_config(str(MKDOCS_YML), docs_dir=str(docs), site_dir=str(site))
+            build(config)
+        except MkDocsException as err:
+            raise BuildError(f"mkdocs: {err}") from err
+    _fix_sitemap_gzip(site, epoch)
+
+
+def run_pagefind(site: Path) -> None:
+    """Index ``site`` with the Pagefind binary of the ``pagefind`` wheel."""
+    proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
+                          capture_output=True, text=True)
+    if proc.returncode:
+        raise BuildError(f"pagefind failed: {(proc.stderr or proc.stdout).strip()[-500:]}")
+
+
+def swap_into(new: Path, out: Path) -> None:
+    """Replace ``out`` by ``new`` with renames; the old site is removed only afterwards."""
+    old = out.with_name(out.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if out.exists():
+        os.replace(out, old)
+    os.replace(new, out)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus: Path | None = None,
+               progress: Progress = _no_progress, mkdocs: Callable = run_mkdocs,
+               pagefind: Callable = run_pagefind) -> dict[str, float]:
+    """Build the whole site into ``out`` atomically; returns the seconds each step took."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    epoch = source_date_epoch(corpus)
+    times: dict[str, float] = {}
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+    try:
+        docs, site = work / "docs", work / "site"
+        docs.mkdir()
+        t = time.perf_counter()
+        write_docs(pages, files, docs, progress)
+        times["write"] = time.perf_counter() - t
+        progress("mkdocs", 0, 1)
+        t = time.perf_counter()
+        mkdocs(docs, site, epoch)
+        times["mkdocs"] = time.perf_counter() - t
+        progress("mkdocs", 1, 1)
+        progress("pagefind", 0, 1)
+        t = time.perf_counter()
+        pagefind(site)
+        _sort_pagefind_entry(site)
+        times["pagefind"] = time.perf_counter() - t
+        progress("pagefind", 1, 1)
+        _normalise_mtimes(site, epoch)
+        swap_into(site, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return times
+
+
+def _fix_sitemap_gzip(site: Path, epoch: int) -> None:
+    """Re-pack sitemap.xml.gz with a fixed gzip header (no file name, mtime = epoch)."""
+    xml = site / "sitemap.xml"
+    if not xml.exists():
+        return
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=epoch, compresslevel=9) as gz:
+        gz.write(xml.read_bytes())
+    (site / "sitemap.xml.gz").write_bytes(buf.getvalue())
+
+
+def _sort_pagefind_entry(site: Path) -> None:
+    """Pagefind writes its per-language table in hash-map order; sort it (readers don't care)."""
+    entry = site / "pagefind" / "pagefind-entry.json"
+    if entry.exists():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        data["languages"] = dict(sorted(data.get("languages", {}).items()))
+        entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _normalise_mtimes(site: Path, epoch: int) -> None:
+    for path in sorted(site.rglob("*")):
+        os.utime(path, (epoch, epoch), follow_symlinks=False)
+
+
+@contextmanager
+def _environ(**values: str):
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v

@@ -1,0 +1,120 @@
+"""One registry entry per language: its `<html lang>` code and the words the site prints in it.
+
+    >>> LANGUAGES["kaz"].html
+    'kk'
+    >>> LANGUAGES["rus"].label("in_force_from")
+    'действует с'
+
+The site's own pages (home, drafts, graph, downloads) are in English; every page that shows the
+text of an act is in that text's language, so Pagefind puts it in that language's index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str                 # ISO 639-2, as in the corpus: rus, kaz, eng
+    html: str                 # BCP 47 for <html lang>: ru, kk, en
+    name: str                 # the language's own name
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key) or ENGLISH_LABELS[key]
+
+
+ENGLISH_LABELS = {
+    "current": "Current text",
+    "version": "Version",
+    "versions": "Point-in-time versions",
+    "in_force_from": "in force from",
+    "until": "until",
+    "until_now": "to date",
+    "not_before": "not before {date}",
+    "window": "between {start} and {end}",
+    "coverage": "wording known for {known} of {total} articles",
+    "other_language": "wording in force on this date is known only in {lang}",
+    "missing": "the wording in force on this date is not in the corpus",
+    "bounded_by": "bounded by",
+    "repealed": "repealed",
+    "footnote": "Footnote",
+    "previous": "previous version",
+    "next": "next version",
+    "diff_prev": "changes from the previous version",
+    "diff_current": "compare with the current text",
+    "timeline": "Timeline",
+    "parallel": "Russian · Kazakh · English",
+    "graph": "Bylaws and references",
+    "download": "AKN XML",
+    "search": "Search",
+    "absent": "not in this language's text",
+    "events": "Changes",
+    "attachment": "Attachment",
+    "switch_version": "Version",
+}
+
+LANGUAGES: dict[str, Language] = {
+    "rus": Language("rus", "ru", "Русский", {
+        "current": "Действующая редакция",
+        "version": "Редакция",
+        "versions": "Редакции по датам",
+        "in_force_from": "действует с",
+        "until": "по",
+        "until_now": "по настоящее время",
+        "not_before": "не ранее {date}",
+        "window": "между {start} и {end}",
+        "coverage": "текст известен для {known} из {total} статей",
+        "other_language": "текст, действующий на эту дату, известен только на языке: {lang}",
+        "missing": "текст, действовавший на эту дату, в корпусе отсутствует",
+        "bounded_by": "между событиями",
+        "repealed": "исключен",
+        "footnote": "Сноска",
+        "previous": "предыдущая редакция",
+        "next": "следующая редакция",
+        "diff_prev": "изменения по сравнению с предыдущей редакцией",
+        "diff_current": "сравнить с действующей редакцией",
+        "timeline": "Хронология изменений",
+        "parallel": "Русский · Қазақша · English",
+        "graph": "Подзаконные акты и ссылки",
+        "download": "AKN XML",
+        "search": "Поиск",
+        "absent": "нет в тексте на этом языке",
+        "events": "Изменения",
+        "attachment": "Приложение",
+        "switch_version": "Редакция",
+    }),
+    "kaz": Language("kaz", "kk", "Қазақша", {
+        "current": "Қолданыстағы редакция",
+        "version": "Редакция",
+        "versions": "Күні бойынша редакциялар",
+        "in_force_from": "қолданылады",
+        "until": "дейін",
+        "until_now": "қазіргі уақытқа дейін",
+        "not_before": "{date} күнінен ерте емес",
+        "window": "{start} мен {end} аралығында",
+        "coverage": "{total} баптың {known} бабының мәтіні белгілі",
+        "other_language": "осы күнгі мәтін тек мына тілде белгілі: {lang}",
+        "missing": "осы күні қолданыста болған мәтін корпуста жоқ",
+        "bounded_by": "оқиғалар аралығында",
+        "repealed": "алып тасталды",
+        "footnote": "Ескерту",
+        "previous": "алдыңғы редакция",
+        "next": "келесі редакция",
+        "diff_prev": "алдыңғы редакциямен салыстыру",
+        "diff_current": "қолданыстағы редакциямен салыстыру",
+        "timeline": "Өзгерістер хронологиясы",
+        "parallel": "Русский · Қазақша · English",
+        "graph": "Заңға тәуелді актілер және сілтемелер",
+        "download": "AKN XML",
+        "search": "Іздеу",
+        "absent": "осы тілдегі мәтінде жоқ",
+        "events": "Өзгерістер",
+        "attachment": "Қосымша",
+        "switch_version": "Редакция",
+    }),
+    "eng": Language("eng", "en", "English", {}),
+}
+
+SITE = LANGUAGES["eng"]    # the language of the site's own pages

@@ -1,0 +1,49 @@
+"""HTML fragments from the templates in ``site/templates`` (Jinja2 with autoescape on).
+
+Every string from the corpus or from a comment reaches HTML only through Jinja's autoescape,
+so markup in it is inert:
+
+    >>> html = render_fragment("{{ x }}", x='<script>alert(1)</script> **b** [a](javascript:x)')
+    >>> "<script>" in html, "&lt;script&gt;" in html
+    (False, True)
+
+The page bodies are written into Markdown files as one raw HTML block, which Python-Markdown
+leaves alone, so markdown syntax in corpus text stays literal as well.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from publisher import urls
+from publisher.languages import LANGUAGES, SITE
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "site" / "templates"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.globals.update(LANGUAGES=LANGUAGES, SITE=SITE, urls=urls)
+    env.filters["rel"] = lambda to, here: urls.relative(here, to)
+    return env
+
+
+def render_page(template: str, **context) -> Markup:
+    """Render ``site/templates/<template>``; ``context["here"]`` is the page's own URL."""
+    return Markup(environment().get_template(template).render(**context))
+
+
+def render_fragment(source: str, **context) -> Markup:
+    return Markup(environment().from_string(source).render(**context))
