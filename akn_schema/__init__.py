@@ -1,0 +1,101 @@
+"""Text → Akoma Ntoso 3.0. The public API of the parsing stage:
+
+    >>> from pathlib import Path
+    >>> corpus = Path(__file__).resolve().parent.parent / "corpus"
+    >>> works = load_works(corpus)
+    >>> act = parse_work(works["law-88-V"], "rus")
+    >>> sum(1 for p in act.walk() if p.kind == "article")
+    35
+    >>> report = check_source(works["law-88-V"], "kaz")
+    >>> report.valid, len(report.conservation.lost), report.warnings
+    (True, 0, [])
+
+- ``load_works(corpus)``, ``resolve_source(spec, corpus, lang, doctype)``: the corpus.
+- ``parse_text(text, lang=, doctype=, path=)`` and ``parse_work(work, lang)``: an ``Act``.
+- ``act_to_xml(act, work, expression_date=None)``: the AKN tree; ``to_bytes`` serialises it.
+- ``validate_xml(root)``: strict XSD + unique eIds + resolving hrefs, as a list of problems.
+- ``check_source(work, lang)``: all of the above plus text conservation, as a ``SourceReport``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .akn import AKN_NS, act_to_xml, expression_uri, to_bytes
+from .errors import ParseError, SourceError, UnknownWork, ZanlexError
+from .grammar import parse_lines
+from .languages import GRAMMARS, HTML_LANG, grammar_for
+from .model import IN_FORCE, REMOVED, Act, Attachment, Note, Provision
+from .text import decode_source
+from .validate import Conservation, conservation, validate_xml
+from .works import TextSource, Work, load_works, resolve_source
+
+
+def read_source(work: Work, lang: str) -> str:
+    path = work.source(lang).path
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise SourceError(path, None, f"cannot read: {err.strerror}") from None
+    return decode_source(data, path)
+
+
+def parse_text(text: str, *, lang: str, doctype: str, path: str = "<text>", work: str = "",
+               strict: bool = False) -> Act:
+    """Parse one text; ``strict`` turns a line the grammar cannot place into a ``ParseError``."""
+    try:
+        grammar_for(lang)
+    except KeyError as err:
+        raise UnknownWork(err.args[0]) from None
+    return parse_lines(text, lang=lang, doctype=doctype, path=path, work=work, strict=strict)
+
+
+@functools.lru_cache(maxsize=64)
+def parse_work(work: Work, lang: str, strict: bool = False) -> Act:
+    """The parsed text of a work in one language (cached: treat the result as read-only)."""
+    return parse_text(read_source(work, lang), lang=lang, doctype=work.doctype,
+                      path=str(work.source(lang).path), work=work.name, strict=strict)
+
+
+@dataclass
+class SourceReport:
+    """What ``zanlex validate`` says about one source text."""
+
+    work: str
+    lang: str
+    path: str
+    errors: list[str]
+    warnings: list[str]
+    conservation: Conservation
+    skipped: list[dict]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors and self.conservation.ok
+
+    def as_json(self) -> dict:
+        return {"work": self.work, "lang": self.lang, "path": self.path, "valid": self.valid,
+                "xsd_errors": self.errors, "warnings": self.warnings,
+                "words": self.conservation.source_words, "words_lost": len(self.conservation.lost),
+                "lost": [{"line": n, "word": w} for n, w in self.conservation.lost[:50]],
+                "non_text_lines": self.skipped}
+
+
+def check_source(work: Work, lang: str, strict: bool = False) -> SourceReport:
+    text = read_source(work, lang)
+    act = parse_work(work, lang, strict)
+    root = act_to_xml(act, work)
+    return SourceReport(work.name, lang, str(work.source(lang).path), validate_xml(root),
+                        [str(w) for w in act.warnings], conservation(text, act, root),
+                        [{"line": s.line, "rule": s.rule, "text": s.text} for s in act.skipped])
+
+
+__all__ = [
+    "AKN_NS", "GRAMMARS", "HTML_LANG", "IN_FORCE", "REMOVED", "Act", "Attachment", "Conservation", "Note",
+    "ParseError", "Provision", "SourceError", "SourceReport", "TextSource", "UnknownWork", "Work", "ZanlexError",
+    "act_to_xml", "check_source", "conservation", "etree", "expression_uri", "load_works", "parse_text",
+    "parse_work", "read_source", "resolve_source", "to_bytes", "validate_xml",
+]

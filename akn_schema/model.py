@@ -39,8 +39,9 @@ class Provision:
 
     kinds: chapter, subchapter (§), article, paragraph ("1."), point ("1)"), and
     hcontainer for unnumbered blocks that still need a home.
-    ``num`` is as printed without trailing punctuation for chapters/articles ("9-1") and with it
-    for points/paragraphs ("1.", "3)"); ``number`` is the bare number ("1", "3", "9-1").
+    ``num`` is the number as printed: "9-1" for chapters/articles, "1." / "3)" for
+    paragraphs/points (a range repeal note prints "3) - 9)"); ``label`` is the whole printed
+    designation ("Статья 9-1."), kept so that no word is lost; ``number`` is the bare number.
     ``text`` holds its own paragraphs before any child (AKN ``content`` or ``intro``),
     ``wrap_up`` those after its last child.
     """
@@ -49,16 +50,19 @@ class Provision:
     eid: str
     num: str | None = None
     heading: str | None = None
+    label: str | None = None        # the printed designation, e.g. "Статья 9-1." or "9-бап."
     text: list[str] = field(default_factory=list)
     children: list[Provision] = field(default_factory=list)
     wrap_up: list[str] = field(default_factory=list)
     status: str = IN_FORCE
     notes: list[Note] = field(default_factory=list)
     line: int = 0
+    number: str | None = None       # bare number: "9-1", "3"; "6" for a printed "б)"
+    covers: list[str] = field(default_factory=list)  # a range note "3) - 9)" covers 3…9
 
-    @property
-    def number(self) -> str | None:
-        return self.num.rstrip(".)") if self.num else None
+    def __post_init__(self) -> None:
+        if self.number is None and self.num:
+            self.number = self.num.rstrip(".)")
 
     def walk(self) -> Iterator[Provision]:
         yield self
@@ -133,6 +137,7 @@ class Act:
     skipped: list[SkippedLine] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     path: str = ""
+    note_lines: set[int] = field(default_factory=set)     # source lines that belong to notes
 
     def walk(self) -> Iterator[Provision]:
         """Every provision in document order, the attachments' provisions last."""
@@ -161,7 +166,8 @@ class Act:
             candidates = list(self.body)
         found: list[Provision] = []
         for kind, number in path:
-            found = [d for c in candidates for d in c.walk() if d.kind == kind and d.number == number]
+            found = [d for c in candidates for d in c.walk()
+                     if d.kind == kind and (d.number == number or number in d.covers)]
             found = _outermost(found)
             if not found:
                 return None

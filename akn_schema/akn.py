@@ -1,0 +1,182 @@
+"""``Act`` → Akoma Ntoso 3.0 XML (lxml), following DESIGN §2.
+
+A thin layer: one function per AKN construct. Text goes in verbatim; a "\\n" inside a
+paragraph (a line break restored in a table cell) becomes ``<br/>``.
+
+    >>> from .grammar import parse_lines
+    >>> from pathlib import Path
+    >>> from .works import Work
+    >>> act = parse_lines("Закон\\n\\nСтатья 1. Понятия\\n\\nТекст.\\n", lang="rus", doctype="law", path="x.txt")
+    >>> xml = act_to_xml(act, Work.adhoc(Path("x.txt"), "rus", "law"))
+    >>> xml.find(".//{*}article").get("eId"), xml.findtext(".//{*}article/{*}num")
+    ('art_1', 'Статья 1.')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from .model import REMOVED, Act, Attachment, Note, Provision
+from .works import Work
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
+SOURCE = "#zanlex"
+
+
+def expression_uri(work: Work, lang: str, date: dt.date | None) -> str:
+    """``/akn/kz/act/2013-04-15/88-V/rus@2016-03-01``; ``…/rus@`` when the date is not known."""
+    return f"{work.uri}/{lang}@{date.isoformat() if date else ''}"
+
+
+def _frbr(work: Work, lang: str, expression_date: dt.date | None, component: str = "main") -> etree._Element:
+    wdate = work.date if work.date_known else dt.date(1, 1, 1)
+    expr = expression_uri(work, lang, expression_date)
+    edate, ename = (expression_date, "expression") if expression_date else (wdate, "work-date; expression date unknown")
+    author = "#issuer"
+    subtype = work.uri.split("/")[4] if work.doctype != "law" else None
+    work_el = E.FRBRWork(
+        E.FRBRthis(value=f"{work.uri}/!{component}"),
+        E.FRBRuri(value=work.uri),
+        E.FRBRdate(date=wdate.isoformat(), name="enactment" if work.date_known else "unknown"),
+        E.FRBRauthor(href=author),
+        E.FRBRcountry(value="kz"),
+        *([E.FRBRsubtype(value=subtype)] if subtype else []),
+        E.FRBRnumber(value=work.number),
+        *([E.FRBRname(value=work.titles[lang])] if lang in work.titles else []),
+    )
+    return E.identification(
+        work_el,
+        E.FRBRExpression(
+            E.FRBRthis(value=f"{expr}/!{component}"),
+            E.FRBRuri(value=expr),
+            E.FRBRdate(date=edate.isoformat(), name=ename),
+            E.FRBRauthor(href=author),
+            E.FRBRlanguage(language=lang),
+        ),
+        E.FRBRManifestation(
+            E.FRBRthis(value=f"{expr}/!{component}.xml"),
+            E.FRBRuri(value=f"{expr}.akn"),
+            E.FRBRdate(date=edate.isoformat(), name="transform"),
+            E.FRBRauthor(href=SOURCE),
+        ),
+        source=SOURCE,
+    )
+
+
+def _inline(el: etree._Element, text: str) -> etree._Element:
+    """Put text into an inline container; "\\n" becomes <br/>."""
+    parts = text.split("\n")
+    el.text = parts[0]
+    for part in parts[1:]:
+        br = etree.SubElement(el, f"{{{AKN_NS}}}br")
+        br.tail = part
+    return el
+
+
+def _p(text: str) -> etree._Element:
+    return _inline(E.p(), text)
+
+
+def _note_refs(notes: list[Note]) -> list[etree._Element]:
+    return [E.noteRef(href=f"#{n.eid}", marker=n.eid.split("_")[-1], placement="bottom") for n in notes]
+
+
+def _provision(prov: Provision) -> etree._Element:
+    """A hierarchical unit; its footnote markers go in its heading, else its num, else its text."""
+    el = etree.Element(f"{{{AKN_NS}}}{prov.kind}", eId=prov.eid)
+    if prov.status == REMOVED:
+        el.set("status", "removed")
+    if prov.label or prov.num:
+        el.append(_inline(E.num(), prov.label or prov.num))
+    if prov.heading is not None:
+        el.append(_inline(E.heading(), prov.heading))
+    if prov.children:
+        if prov.text:
+            el.append(E.intro(*[_p(t) for t in prov.text]))
+        el.extend(_provision(c) for c in prov.children)
+        if prov.wrap_up:
+            el.append(E.wrapUp(*[_p(t) for t in prov.wrap_up]))
+    else:
+        el.append(E.content(*([_p(t) for t in prov.text + prov.wrap_up] or [E.p()])))
+    marker_home = el.find(f"{{{AKN_NS}}}heading")
+    if marker_home is None:
+        marker_home = el.find(f"{{{AKN_NS}}}num")
+    if marker_home is None:
+        marker_home = el.find(f".//{{{AKN_NS}}}p")
+    marker_home.extend(_note_refs(prov.notes))
+    return el
+
+
+def _meta(act: Act, work: Work, expression_date: dt.date | None, notes: list[Note]) -> etree._Element:
+    meta = E.meta(
+        _frbr(work, act.lang, expression_date),
+        E.references(
+            E.TLCOrganization(eId="zanlex", href="/ontology/organization/zanlex", showAs="zanlex"),
+            E.TLCOrganization(eId="issuer", href="/ontology/organization/kz/issuer",
+                              showAs=work.issuing_body or ("Парламент Республики Казахстан" if work.doctype == "law"
+                                                           else "issuing body")),
+            source=SOURCE,
+        ),
+    )
+    if notes:
+        meta.append(E.notes(*[E.note(_p(n.text), eId=n.eid) for n in notes], source=SOURCE))
+    return meta
+
+
+def _attachment(att: Attachment, act: Act, work: Work, expression_date: dt.date | None) -> etree._Element:
+    notes = [n for n in act.notes if n.target == att.eid]
+    preface = [_p(s) for s in att.stamp]
+    if att.title is not None:
+        title = _inline(E.docTitle(), att.title)
+        preface.append(E.longTitle(E.p(title, *_note_refs(notes))))
+    elif notes:
+        preface.append(E.p(*_note_refs(notes)))
+    meta = E.meta(_frbr(work, act.lang, expression_date, component=att.eid))
+    doc = E.doc(meta, name=att.name)
+    if preface:
+        doc.append(E.preface(*preface))
+    if att.preamble:
+        doc.append(E.preamble(*[_p(t) for t in att.preamble]))
+    doc.append(E.mainBody(*([_provision(p) for p in att.body] or [E.p()])))
+    return E.attachment(doc, eId=att.eid)
+
+
+def act_to_xml(act: Act, work: Work, expression_date: dt.date | None = None) -> etree._Element:
+    """The whole AKN document of one parsed text.
+
+    ``expression_date`` is the date of the version the text represents; by default the work's
+    date for an original text and unknown ("rus@") for a consolidated one.
+    """
+    if expression_date is None and work.source(act.lang).state == "original" and work.date_known:
+        expression_date = work.date
+    name = "act" if work.doctype == "law" else work.doctype
+    doc = E.act(_meta(act, work, expression_date, act.notes), name=name)
+    preface = []
+    if act.title:
+        preface.append(E.longTitle(E.p(_inline(E.docTitle(), act.title))))
+    preface += [_p(t) for t in act.preface]
+    if preface:
+        doc.append(E.preface(*preface))
+    if act.preamble:
+        doc.append(E.preamble(*[_p(t) for t in act.preamble]))
+    body = [_provision(p) for p in act.body]
+    doc.append(E.body(*(body or [E.hcontainer(E.content(E.p()), eId="hcontainer_empty", name="empty")])))
+    if act.conclusions:
+        doc.append(E.conclusions(*[_p(t) for t in act.conclusions]))
+    if act.attachments:
+        doc.append(E.attachments(*[_attachment(a, act, work, expression_date) for a in act.attachments]))
+    orphans = [n for n in act.notes if not n.target]
+    if orphans:   # notes that annotate the document as a whole: referenced from the preface
+        if doc.find(f"{{{AKN_NS}}}preface") is None:
+            doc.insert(1, E.preface(E.p()))
+        doc.find(f"{{{AKN_NS}}}preface").append(E.p(*_note_refs(orphans)))
+    return E.akomaNtoso(doc)
+
+
+def to_bytes(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+
+
