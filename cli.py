@@ -16,7 +16,9 @@ from pathlib import Path
 
 import click
 
+import akn_schema
 from akn_schema.errors import ZanlexError
+from akn_schema.files import atomic_write
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -36,6 +38,90 @@ def zanlex(ctx: click.Context, corpus: Path) -> None:
 
 # ── 1. Parse: text → Akoma Ntoso ─────────────────────────────────────────────────────────
 # (akn_schema) SECTION-PARSE
+LANG = click.option("--lang", "lang", default=None, help="rus | kaz | eng (for a file path, or a work with several texts).")
+
+
+def _sources(corpus: Path, specs: tuple[str, ...], lang: str | None = None, doctype: str | None = None):
+    """(work, lang) for each SOURCE; every text of every work when none is given."""
+    if not specs:
+        return [(w, lg) for w in akn_schema.load_works(corpus).values() for lg in w.texts]
+    out = []
+    for spec in specs:
+        work, lg = akn_schema.resolve_source(spec, corpus, lang, doctype)
+        name, _, given = spec.partition(":")
+        langs = [lg] if (given or lang or work.texts.keys() == {lg} or name not in akn_schema.load_works(corpus)) \
+            else list(work.texts)
+        out += [(work, x) for x in langs]
+    return out
+
+
+@zanlex.command()
+@click.argument("source")
+@LANG
+@click.option("--type", "doctype", type=click.Choice(["law", "order", "resolution"]), default=None,
+              help="What a file path holds (corpus works know their type).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@click.option("--strict", is_flag=True, help="A line the grammar cannot place is an error, not a warning.")
+@click.pass_context
+def parse(ctx, source, lang, doctype, output, strict):
+    """Parse SOURCE (e.g. law-88-V:rus, or a text file) into Akoma Ntoso XML."""
+    work, lang = akn_schema.resolve_source(source, ctx.obj["corpus"], lang, doctype)
+    act = akn_schema.parse_work(work, lang, strict)
+    for warning in act.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    data = akn_schema.to_bytes(akn_schema.act_to_xml(act, work))
+    if output:
+        atomic_write(output, data)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@zanlex.command()
+@click.argument("sources", nargs=-1)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--strict", is_flag=True, help="Warnings count as failures.")
+@click.pass_context
+def validate(ctx, sources, as_json, strict):
+    """Strict XSD, unique eIds, resolving hrefs and text conservation, per source text.
+
+    With no SOURCE, every text of the corpus. Exit status 1 if anything fails.
+    """
+    reports = [akn_schema.check_source(w, lg) for w, lg in _sources(ctx.obj["corpus"], sources)]
+    failed = [r for r in reports if not r.valid or (strict and r.warnings)]
+    if as_json:
+        emit_json({"valid": not failed, "sources": [r.as_json() for r in reports]})
+    else:
+        for r in reports:
+            mark = "FAIL" if r in failed else "ok  "
+            click.echo(f"{mark} {r.work}:{r.lang}  {r.conservation.source_words} words, "
+                       f"{len(r.conservation.lost)} lost, {len(r.errors)} errors, {len(r.warnings)} warnings")
+            for line in r.errors[:20] + r.warnings:
+                click.echo(f"     {line}")
+            for n, word in r.conservation.lost[:20]:
+                click.echo(f"     lost: {r.path}:{n}: {word}")
+            for s in r.skipped:
+                click.echo(f"     non-text ({s['rule']}): {r.path}:{s['line']}: {s['text'][:70]}")
+    if failed:
+        ctx.exit(1)
+
+
+@zanlex.command()
+@click.argument("source")
+@LANG
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def outline(ctx, source, lang, as_json):
+    """The provisions of SOURCE in document order: eId, type, num, heading, status."""
+    work, lang = akn_schema.resolve_source(source, ctx.obj["corpus"], lang)
+    rows = [{"eId": p.eid, "type": p.kind, "num": p.num, "heading": p.heading, "status": p.status}
+            for p in akn_schema.parse_work(work, lang).walk()]
+    if as_json:
+        emit_json(rows)
+    else:
+        for r in rows:
+            depth = r["eId"].count("__")
+            mark = " [removed]" if r["status"] == "removed" else ""
+            click.echo(f"{'  ' * depth}{r['type']} {r['num'] or ''} {r['heading'] or ''}{mark}".rstrip())
 
 
 # ── 2. Consolidate: footnotes → events → point-in-time versions ──────────────────────────
