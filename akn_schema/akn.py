@@ -15,6 +15,7 @@ paragraph (a line break restored in a table cell) becomes ``<br/>``.
 from __future__ import annotations
 
 import datetime as dt
+
 from lxml import etree
 from lxml.builder import ElementMaker
 

@@ -299,12 +299,9 @@ class _Builder:
     # ── provisions ─────────────────────────────────────────────────────────────────────
     def structure(self, tok: Token) -> None:
         kind = tok.kind
-        if kind == "point6":
+        if kind == "point6":    # "б)" is point 6) only right after point 5)
             top = self.stack[-1] if self.stack else None
-            if top is not None and top.kind == "point" and top.number == "5":
-                kind = "point"
-            else:
-                kind = "text"
+            kind = "point" if top is not None and top.kind == "point" and top.number == "5" else "text"
         if kind in LEVEL:
             self.provision(tok, kind)
         else:
