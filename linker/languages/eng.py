@@ -40,16 +40,17 @@ def lemmatize(word: str) -> str:
 _rk = [[{"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "republic"}, {"LOWER": "of"}, {"LOWER": "kazakhstan"}]]
 _date = [[{"LOWER": "dated"}, DOTTED_DATE], [{"LOWER": "dated"}, DAY, {"LEMMA": {"IN": list(MONTHS)}}, YEAR],
          [{"LOWER": "dated"}, {"LEMMA": {"IN": list(MONTHS)}}, DAY, {"ORTH": ",", "OP": "?"}, YEAR]]
+_number = [[{"LOWER": {"IN": ["no", "no."]}}, {"ORTH": ".", "OP": "?"}, ACT_NUMBER]]
 _this = {"act": ["law", "code"], "document": ["rule"], "body": ["order", "resolution"],
          "article": ["article"], "paragraph": ["paragraph"]}
 
 PATTERNS = {
     UNIT: unit_lists({"LEMMA": {"IN": list(UNITS)}}, number_first=False, separators=[",", "and", "or"]),
-    ACT: sequences([[{"LEMMA": "law"}]], _rk, _date, [[], TITLE])
+    ACT: sequences([[{"LEMMA": "law"}]], _rk, _date, [[]] + _number, [[], TITLE])
     + sequences([[{"LEMMA": "law"}]], _rk, [TITLE])
     + sequences([[{"IS_TITLE": True}, {"LEMMA": "code"}]], [[]] + _rk, [[]] + _date)
     + sequences([[{"LEMMA": "order"}, {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["dated"]}, "OP": "*"}]], _date,
-                [[{"LOWER": {"IN": ["no", "no."]}}, {"ORTH": ".", "OP": "?"}, ACT_NUMBER]]),
+                _number),
     ALIAS: [[{"ORTH": "("}, {"LOWER": "hereinafter"}, {"ORTH": {"NOT_IN": [")", "("]}, "OP": "+"}, {"ORTH": ")"}]],
     BASIS_CUE: [[{"LOWER": "in"}, {"LOWER": "accordance"}, {"LOWER": "with"}], [{"LOWER": "pursuant"}, {"LOWER": "to"}]],
     INVALIDATION_CUE: [[{"LOWER": "recognize"}, {"LOWER": "as"}, {"LOWER": "invalid"}]],

@@ -34,7 +34,7 @@ _morph = pymorphy3.MorphAnalyzer()
 @lru_cache(maxsize=65536)
 def lemmatize(word: str) -> str:
     """The dictionary form of a Russian word, lowercased ("Закона" → "закон")."""
-    return _morph.parse(word.lower())[0].normal_form if word.isalpha() else word.lower()
+    return _morph.parse(word.lower())[0].normal_form if word.replace("-", "").isalpha() else word.lower()
 
 
 UNITS = {"статья": "article", "пункт": "paragraph", "подпункт": "point", "глава": "chapter",
@@ -55,7 +55,7 @@ _this = {"act": ["закон", "кодекс"], "document": ["правило"], 
 PATTERNS = {
     UNIT: unit_lists({"LEMMA": {"IN": list(UNITS)}}, number_first=False, separators=[",", "и", "или"]),
     # A law is named by its title, its date, or both: «Закона РК от 15 апреля 2013 года "О …"».
-    ACT: sequences([[{"LEMMA": "закон"}]], _rk, _date, [[], TITLE])
+    ACT: sequences([[{"LEMMA": "закон"}]], _rk, _date, [[]] + _number, [[], TITLE])
     + sequences([[{"LEMMA": "закон"}]], _rk, [TITLE])
     + sequences([[{"TEXT": {"REGEX": r"^[А-ЯЁ][а-яё-]+$"}}, {"LEMMA": "кодекс"}]], _rk, [[]] + _date)
     + sequences([[{"LEMMA": {"IN": ["приказ", "постановление", "указ", "распоряжение"]}},
