@@ -93,7 +93,7 @@ def parse_posted(value: str) -> date | datetime:
 
 def _warnings(posted: date, deadline: date, calendar: WorkingCalendar) -> tuple[str, ...]:
     found = []
-    for year in range(posted.year, deadline.year + 1):
+    for year in range((posted + timedelta(days=1)).year, deadline.year + 1):
         if not calendar.has_transfer_decree(year):
             found.append(f"no government decree moving days off is recorded for {year} (holidays package "
                          f"or corpus/calendar.toml): a decree may still move a day off into this window")

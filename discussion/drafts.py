@@ -97,7 +97,10 @@ def corpus_works(corpus_dir: Path) -> dict[str, str]:
     """Short name and work URI → work URI, for every ``works/*/work.toml`` of the corpus."""
     works = {}
     for path in sorted(Path(corpus_dir).glob("works/*/work.toml")):
-        meta = tomllib.loads(path.read_text(encoding="utf-8"))
+        try:
+            meta = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+            raise DraftError(path, f"cannot read the work metadata: {err}") from None
         if uri := meta.get("uri"):
             works[meta.get("name", path.parent.name)] = uri
             works[uri] = uri

@@ -53,9 +53,9 @@ def test_deadline_with_a_utc_datetime_and_in_text():
     assert "worked    2025-01-05 (Sunday): working day by government decree" in text
 
 
-def test_deadline_in_2026_warns():
-    out = json.loads(run("deadline", "2026-02-02", "--json").output)
-    assert out["warnings"] and "2026" in out["warnings"][0]
+def test_deadline_in_a_year_without_a_recorded_decree_warns():
+    out = json.loads(run("deadline", "2029-02-05", "--json").output)
+    assert out["warnings"] and "recorded for 2029" in out["warnings"][0]
 
 
 def test_status_json_reflects_the_examples():

@@ -153,16 +153,29 @@ def test_astana_was_utc_plus_6_before_march_2024():
 
 
 def test_warning_for_a_year_with_no_recorded_decree_and_an_estimated_holiday():
-    """Posted Wed 20.05.2026. The package records no decree moving days off for 2026, and it
-    only estimates Kurban ait (Eid al-Adha) on Wed 27.05.2026. Count: Thu 21 = 1, Fri 22 = 2,
-    Mon 25 = 3, Tue 26 = 4, (Wed 27 Eid, estimated), Thu 28 = 5, Fri 29 = 6, Mon 1 June … Thu 4 = 7 … 10.
+    """Posted Tue 17.04.2029. No decree moving days off is recorded for 2029, and the package only
+    estimates Kurban ait (Eid al-Adha) on Tue 24.04.2029. Count: Wed 18 = 1, Thu 19 = 2, Fri 20 = 3,
+    Mon 23 = 4, (Tue 24 Eid, estimated), Wed 25 = 5, Thu 26 = 6, Fri 27 = 7, Mon 30 = 8,
+    (Tue 1 May, Unity Day), Wed 2 = 9, Thu 3 = 10. Deadline Thu 03.05.2029, with both warnings.
+    A posting in February 2029 (no holiday near) carries only the decree warning.
     """
-    w = working_day_deadline(date(2026, 5, 20), CAL)
-    assert w.deadline == date(2026, 6, 4)
+    w = working_day_deadline(date(2029, 4, 17), CAL)
+    assert w.deadline == date(2029, 5, 3)
     assert len(w.warnings) == 2
-    assert "no government decree moving days off is recorded for 2026" in w.warnings[0]
-    assert "2026-05-27" in w.warnings[1] and "estimated" in w.warnings[1]
-    assert working_day_deadline(date(2026, 2, 2), CAL).warnings == (w.warnings[0],)
+    assert "no government decree moving days off is recorded for 2029" in w.warnings[0]
+    assert "2029-04-24" in w.warnings[1] and "estimated" in w.warnings[1]
+    assert working_day_deadline(date(2029, 2, 5), CAL).warnings == (w.warnings[0],)
+
+
+def test_an_estimated_holiday_on_a_weekend_next_to_the_window_still_warns():
+    """Eid al-Adha 2030 is estimated for Sat 13.04.2030: not a day off in itself, but the real date
+    may be a day either side. Posted Fri 29.03.2030: Mon 1 April = 1 … Fri 12 = 10; the estimated
+    Saturday is the day after the deadline, so the deadline depends on it and is flagged.
+    """
+    w = working_day_deadline(date(2030, 3, 29), CAL)
+    assert w.deadline == date(2030, 4, 12)
+    assert any("2030-04-13" in x and "estimated" in x for x in w.warnings)
+    assert not any("estimated" in x for x in working_day_deadline(date(2030, 2, 1), CAL).warnings)
 
 
 def test_no_warning_when_the_package_records_the_decree():
