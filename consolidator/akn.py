@@ -1,0 +1,90 @@
+"""AKN enrichment: amendment events into a parsed document's metadata, kept strictly XSD-valid.
+
+For each amending act: ``references/passiveRef``; for each (act, effective date):
+``lifecycle/eventRef``; for each event: ``analysis/passiveModifications/textualMod`` with its
+``source`` (the act) and ``destination`` (the provision). An eventRef whose date is only a lower
+bound (publication date unknown) refers to the TLCConcept ``#effective_not_before``.
+
+    >>> from lxml import etree
+    >>> meta = etree.fromstring(f'<meta xmlns="{AKN_NS}"><identification source="#z"/><references source="#z"/></meta>')
+    >>> _place(meta, etree.Element(f"{{{AKN_NS}}}lifecycle"))
+    >>> [etree.QName(c).localname for c in meta]
+    ['identification', 'lifecycle', 'references']
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from akn_schema.akn import AKN_NS
+from consolidator.events import TEXTUAL_MOD, AmendmentEvent
+
+META_ORDER = ("identification", "publication", "classification", "lifecycle", "workflow", "analysis",
+              "temporalData", "references", "notes", "proprietary", "presentation")
+SOURCE = "#zanlex"
+LOWER_BOUND = "effective_not_before"
+
+
+def _el(tag: str, **attrs) -> etree._Element:
+    return etree.Element(f"{{{AKN_NS}}}{tag}", **{k: v for k, v in attrs.items() if v is not None})
+
+
+def _place(meta: etree._Element, child: etree._Element) -> None:
+    """Insert a meta child where AKN 3.0 wants it (the order of ``META_ORDER``)."""
+    rank = META_ORDER.index(etree.QName(child).localname)
+    for i, existing in enumerate(meta):
+        if META_ORDER.index(etree.QName(existing).localname) > rank:
+            meta.insert(i, child)
+            return
+    meta.append(child)
+
+
+def _child(meta: etree._Element, name: str) -> etree._Element:
+    found = meta.find(f"{{{AKN_NS}}}{name}")
+    if found is None:
+        found = _el(name, source=SOURCE)
+        _place(meta, found)
+    return found
+
+
+def enrich_xml(root: etree._Element, events: list[AmendmentEvent], work_uri: str) -> etree._Element:
+    """Add the events to the main document's meta, in place; returns ``root``."""
+    if not events:
+        return root
+    doc = root[0]
+    meta = doc.find(f"{{{AKN_NS}}}meta")
+    present = {el.get("eId") for el in root.iter() if el.get("eId")}
+
+    references = _child(meta, "references")
+    refs: dict[str, str] = {}
+    for e in events:
+        if e.act.uri not in refs:
+            ref_id = f"ref_{e.act.eid.removeprefix('act_')}"
+            refs[e.act.uri] = ref_id
+            references.insert(len(refs) - 1, _el("passiveRef", eId=ref_id, href=e.act.uri, showAs=str(e.act)))
+    if any(not e.effective.exact for e in events) and LOWER_BOUND not in present:
+        references.append(_el("TLCConcept", eId=LOWER_BOUND, href=f"/ontology/concept/zanlex/{LOWER_BOUND}",
+                              showAs="effective date is a lower bound: the publication date is not known"))
+
+    lifecycle = _child(meta, "lifecycle")
+    seen = set()
+    for e in events:
+        if e.eid in seen:
+            continue
+        seen.add(e.eid)
+        lifecycle.append(_el("eventRef", eId=e.eid, date=e.effective.earliest.isoformat(),
+                             source=f"#{refs[e.act.uri]}", type="amendment",
+                             refersTo=None if e.effective.exact else f"#{LOWER_BOUND}"))
+
+    analysis = _child(meta, "analysis")
+    passive = analysis.find(f"{{{AKN_NS}}}passiveModifications")
+    if passive is None:
+        passive = _el("passiveModifications")
+        analysis.insert(0, passive)
+    for n, e in enumerate(events, start=len(passive) + 1):
+        dest = f"#{e.target}" if e.target in present else f"{work_uri}/~{e.target}"
+        mod = _el("textualMod", eId=f"pmod_{n}", type=TEXTUAL_MOD[e.kind])
+        mod.append(_el("source", href=f"#{refs[e.act.uri]}"))
+        mod.append(_el("destination", href=dest))
+        passive.append(mod)
+    return root
