@@ -182,7 +182,7 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
         progress("pagefind", 0, 1)
         t = time.perf_counter()
         pagefind(site)
-        _sort_pagefind_entry(site)
+        _canonical_pagefind(site)
         times["pagefind"] = time.perf_counter() - t
         progress("pagefind", 1, 1)
         _normalise_mtimes(site, epoch)
@@ -203,13 +203,13 @@ def _fix_sitemap_gzip(site: Path, epoch: int) -> None:
     (site / "sitemap.xml.gz").write_bytes(buf.getvalue())
 
 
-def _sort_pagefind_entry(site: Path) -> None:
-    """Pagefind writes its per-language table in hash-map order; sort it (readers don't care)."""
-    entry = site / "pagefind" / "pagefind-entry.json"
-    if entry.exists():
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        data["languages"] = dict(sorted(data.get("languages", {}).items()))
-        entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def _canonical_pagefind(site: Path) -> None:
+    from publisher.pagefind_canon import PagefindFormatError, canonicalise
+
+    try:
+        canonicalise(site / "pagefind")
+    except PagefindFormatError as err:
+        raise BuildError(f"pagefind output not reproducible: {err}") from err
 
 
 def _normalise_mtimes(site: Path, epoch: int) -> None:

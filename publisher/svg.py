@@ -14,6 +14,7 @@ from datetime import date
 
 import networkx as nx
 from lxml import etree
+from markupsafe import Markup
 
 from publisher.model import EventView
 
@@ -31,11 +32,12 @@ def _root(width: int, height: int, label: str) -> etree._Element:
                                  "role": "img", "aria-label": label})
 
 
-def _serialise(root: etree._Element) -> str:
-    return etree.tostring(root, encoding="unicode", method="xml")
+def _serialise(root: etree._Element) -> Markup:
+    """Safe to inline: lxml escapes every text node and attribute value."""
+    return Markup(etree.tostring(root, encoding="unicode", method="xml"))
 
 
-def timeline_svg(events: list[EventView], start: date, width: int = 900) -> str:
+def timeline_svg(events: list[EventView], start: date, width: int = 900) -> Markup:
     """A horizontal axis from the work's entry into force to the last event; one tick per distinct
     effective date, labelled with the amending acts. Lower-bound dates are hollow dots."""
     dates = sorted({e.effective.date for e in events} | {start})
@@ -66,7 +68,7 @@ def timeline_svg(events: list[EventView], start: date, width: int = 900) -> str:
     return _serialise(root)
 
 
-def graph_svg(graph: nx.DiGraph, width: int = 900, height: int = 640) -> str:
+def graph_svg(graph: nx.DiGraph, width: int = 900, height: int = 640) -> Markup:
     """Nodes at a seeded spring layout (deterministic), edges as lines; node attribute ``label``
     is the text, ``kind`` one of work / provision / other; edge attribute ``kind`` its class."""
     root = _root(width, height, "graph of works, provisions and their links")

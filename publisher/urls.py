@@ -60,8 +60,8 @@ def relative(from_url: str, to_url: str) -> str:
     """A link from the page at ``from_url`` to ``to_url`` (both site-relative, directory URLs)."""
     path, _, anchor = to_url.partition("#")
     here = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    if path == here or (not path and anchor):
-        link = ""
+    if path == here or not path:
+        link = "" if anchor else "./"
     else:
         link = posixpath.relpath(path or ".", here or ".")
         if path.endswith("/") or not path:

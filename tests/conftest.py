@@ -1,0 +1,48 @@
+"""Shared fixtures. ``corpus_dir`` for every stage; the site fixtures for the publisher's tests.
+
+The real site is built once per test session (``built_site``) and served from a local
+http.server thread (``site_server``); the browser tests read it, never rebuild it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, corpus_dir) -> Path:
+    """The site of the real corpus, built once per session."""
+    import publisher
+
+    out = tmp_path_factory.mktemp("site") / "public"
+    publisher.build(corpus_dir, out)
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """``http://127.0.0.1:<port>/`` serving the built site; stopped at the end of the session."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
