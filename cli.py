@@ -126,10 +126,144 @@ def outline(ctx, source, lang, as_json):
 
 # ── 2. Consolidate: footnotes → events → point-in-time versions ──────────────────────────
 # (consolidator) SECTION-CONSOLIDATE
+@zanlex.command("events")
+@click.argument("work")
+@click.option("--json", "as_json", is_flag=True, help="One JSON record per event.")
+@click.pass_context
+def events_cmd(ctx: click.Context, work: str, as_json: bool) -> None:
+    """The amendment events recorded by WORK's footnotes, by effective date."""
+    from consolidator import events_for_work
+
+    events = events_for_work(ctx.obj["corpus"], work)
+    if as_json:
+        emit_json([e.as_json() for e in events])
+        return
+    for e in events:
+        click.echo(f"{e.effective!s:38} {e.act!s:28} {e.kind:15} {e.target}  ({e.sources[0]})")
+
+
+@zanlex.command("versions")
+@click.argument("work")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def versions_cmd(ctx: click.Context, work: str, as_json: bool) -> None:
+    """WORK's points in time: each date (or window), its events, and the coverage per language."""
+    from consolidator import points_in_time
+
+    points = points_in_time(ctx.obj["corpus"], work)
+    if as_json:
+        emit_json([p.as_json() for p in points])
+        return
+    for p in points:
+        what = "entry into force" if p.entry_into_force else ", ".join(sorted({str(e.act) for e in p.events}))
+        cov = " ".join(f"{lang} {c:.0%}" for lang, c in p.coverage.items())
+        click.echo(f"{p.effective!s:38} {what}  [{len(p.events)} events; coverage {cov}]")
+
+
+@zanlex.command("show")
+@click.argument("work")
+@click.option("--as-of", "as_of", required=True, help="The date, YYYY-MM-DD.")
+@click.option("--lang", required=True, help="rus, kaz or eng.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "akn"]), default="text", show_default=True)
+@click.pass_context
+def show_cmd(ctx: click.Context, work: str, as_of: str, lang: str, fmt: str) -> None:
+    """The consolidated version of WORK on a date, in a language."""
+    from akn_schema.akn import to_bytes
+    from consolidator import parse_day, version_at, version_xml
+
+    version = version_at(ctx.obj["corpus"], work, parse_day(as_of), lang)
+    if fmt == "json":
+        emit_json(version.as_json())
+    elif fmt == "akn":
+        click.echo(to_bytes(version_xml(ctx.obj["corpus"], version)).decode("utf-8"), nl=False)
+    else:
+        click.echo(version.as_text())
+
+
+@zanlex.command("diff")
+@click.argument("work")
+@click.option("--from", "d1", required=True, help="The earlier date, YYYY-MM-DD.")
+@click.option("--to", "d2", required=True, help="The later date, YYYY-MM-DD.")
+@click.option("--lang", required=True, help="rus, kaz or eng.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.pass_context
+def diff_cmd(ctx: click.Context, work: str, d1: str, d2: str, lang: str, fmt: str) -> None:
+    """Word-level differences between WORK's versions on two dates, provision by provision."""
+    from consolidator import diff_html, parse_day, version_diff
+
+    diffs = version_diff(ctx.obj["corpus"], work, parse_day(d1), parse_day(d2), lang)
+    if fmt == "json":
+        emit_json([d.as_json() for d in diffs])
+    elif fmt == "html":
+        from html import escape
+        for d in diffs:
+            click.echo(f'<section class="zl-diff" id="{escape(d.eid)}"><h3>{escape(d.num or d.eid)}</h3>'
+                       f"<p>{diff_html(d.ops)}</p></section>")
+    else:
+        for d in diffs:
+            marks = {-1: "[-{}-]", 0: "{}", 1: "{{+{}+}}"}
+            click.echo(f"{d.eid}: " + "".join(marks[op].format(t) for op, t in d.ops))
+
 
 
 # ── 3. Link: references and the law–bylaw graph ──────────────────────────────────────────
 # (linker) SECTION-LINK
+import linker  # noqa: E402  (each section imports its own stage)
+
+AS_OF = click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                     help="Only what holds on this date (YYYY-MM-DD); default: today / every edge.")
+
+
+@zanlex.command("graph")
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True)
+@AS_OF
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@click.pass_context
+def graph_cmd(ctx, fmt, as_of, output):
+    """The law–bylaw graph: node-link JSON (networkx) or GraphML."""
+    g = linker.build_graph(ctx.obj["corpus"], as_of.date() if as_of else None)
+    data = linker.graph_graphml(g) if fmt == "graphml" else \
+        json.dumps(linker.graph_json(g), ensure_ascii=False, indent=2).encode("utf-8")
+    if output:
+        atomic_write(output, data)
+    else:
+        click.echo(data.decode("utf-8"))
+
+
+@zanlex.command("links")
+@click.argument("ref")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def links_cmd(ctx, ref, as_json):
+    """Everything pointing to and from REF: law-88-V~art_7, or /akn/kz/act/2013-04-15/88-V/~chp_2__art_7."""
+    g = linker.build_graph(ctx.obj["corpus"])
+    found = linker.links_of(g, ref)
+    if as_json:
+        emit_json(found.as_dict(g))
+        return
+    click.echo(f"{found.subject}")
+    for b in found.bylaws():
+        click.echo(f"  bylaw issued under it: {g.nodes[b]['name']}  {g.nodes[b]['title']}")
+    for link in found.incoming:
+        click.echo(f"  ← {link.kind:16} {link.source}  {link.attrs.get('valid_from', '')}")
+    for link in found.outgoing:
+        click.echo(f"  → {link.kind:16} {link.target}  {link.attrs.get('valid_from', '')}")
+
+
+@zanlex.command("check")
+@AS_OF
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def check_cmd(ctx, as_of, as_json):
+    """Stale delegation, dangling references and AKN validity. Exit status 1 on errors."""
+    found = linker.audits(ctx.obj["corpus"], as_of.date() if as_of else None)
+    if as_json:
+        emit_json([a.as_dict() for a in found])
+    else:
+        for a in found:
+            click.echo(f"{a.severity:7} {a.code:20} {a.location}: {a.message}")
+    if any(a.severity == "error" for a in found):
+        ctx.exit(1)
 
 
 # ── 4. Public discussion of drafts ───────────────────────────────────────────────────────

@@ -15,7 +15,7 @@ Public API (everything else is internal)::
     >>> v = version_at(corpus_dir, "law-88-V", date(2016, 3, 1), "rus")  # doctest: +SKIP
     >>> v.provision("chp_2__art_9-1").status                        # doctest: +SKIP
     'in_force'
-    >>> word_diff("a b c", "a x c")
+    >>> word_diff("a b c", "a x c")     # the words as diff-match-patch operations
     [(0, 'a '), (-1, 'b'), (1, 'x'), (0, ' c')]
 
 - ``events_for_work(corpus_dir, work) -> list[AmendmentEvent]`` ordered by effective date.
@@ -28,16 +28,56 @@ Public API (everything else is internal)::
 - ``version_at(corpus_dir, work, when, lang) -> Version``: provisions existing on ``when`` with
   ``status`` (in_force | not_yet | repealed | uncertain), ``wording_lang`` (None when the wording
   is not in the corpus) and ``text``; ``Version.coverage``; ``Version.expression_uri``.
-- ``version_xml(version) -> lxml root``: the version as an AKN expression ``…/rus@YYYY-MM-DD``.
-- ``enrich_xml(root, events)``: adds lifecycle/eventRef, analysis/passiveModifications and
+- ``version_xml(corpus_dir, version) -> lxml root``: the version as a strictly valid AKN
+  expression ``…/rus@YYYY-MM-DD``.
+- ``snapshots(corpus_dir, work) -> {lang: Snapshot}``: which acts each source text includes.
+- ``work_entry_into_force(corpus_dir, work) -> Effective``.
+- ``enrich_xml(root, events, work_uri)``: adds lifecycle/eventRef, analysis/passiveModifications and
   references/passiveRef to a parsed document, in place.
 - ``word_diff(a, b) -> list[(op, text)]`` (op: -1 deleted, 0 equal, 1 inserted; word-level).
 - ``diff_html(ops) -> str``: ``<del class="zl-del">`` / ``<ins class="zl-ins">``, escaped.
+- ``parse_day(text) -> date``: YYYY-MM-DD or a one-line ``BadDate``.
 - ``version_diff(corpus_dir, work, d1, d2, lang) -> list[ProvisionDiff]``.
 
 Errors are ``akn_schema.errors.ZanlexError`` subclasses defined in ``consolidator.errors``.
 """
 
-from consolidator.diff import diff_html, word_diff
+from datetime import date
 
-__all__ = ["diff_html", "word_diff"]
+from consolidator.acts import AmendingAct, load_acts
+from consolidator.akn import enrich_xml, version_xml
+from consolidator.diff import diff_html, word_diff
+from consolidator.effective import Effective
+from consolidator.errors import BadDate
+from consolidator.events import AmendmentEvent, events_for_work
+from consolidator.footnotes import Footnote, parse_footnote
+from consolidator.timeline import Snapshot, WordingInterval, snapshots, work_entry_into_force
+from consolidator.versions import (
+    PointInTime,
+    ProvisionDiff,
+    ProvisionVersion,
+    Version,
+    points_in_time,
+    version_at,
+    version_diff,
+)
+
+
+def parse_day(text: str) -> date:
+    """A command-line date, YYYY-MM-DD, or a one-line ``BadDate``.
+
+    >>> parse_day("2016-03-01")
+    datetime.date(2016, 3, 1)
+    """
+    try:
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise BadDate(f"bad date {text!r}: use YYYY-MM-DD, e.g. 2016-03-01") from None
+
+
+__all__ = [
+    "AmendingAct", "AmendmentEvent", "Effective", "Footnote", "PointInTime", "ProvisionDiff",
+    "ProvisionVersion", "Snapshot", "Version", "WordingInterval", "diff_html", "enrich_xml",
+    "events_for_work", "load_acts", "parse_day", "parse_footnote", "points_in_time", "snapshots",
+    "version_at", "version_diff", "version_xml", "word_diff", "work_entry_into_force",
+]

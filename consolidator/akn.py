@@ -88,3 +88,57 @@ def enrich_xml(root: etree._Element, events: list[AmendmentEvent], work_uri: str
         mod.append(_el("destination", href=dest))
         passive.append(mod)
     return root
+
+
+def version_xml(corpus_dir, version) -> etree._Element:
+    """A ``Version`` as a strictly valid AKN expression ``…/rus@YYYY-MM-DD``.
+
+    Provisions that exist on the date are kept; a wording taken from another language, or not in
+    the corpus, carries an editorial note saying so. The events in effect by the date are added
+    as lifecycle and passive modifications.
+    """
+    from akn_schema.akn import act_to_xml
+    from akn_schema.model import Act, Attachment, Note, Provision
+    from consolidator.events import events_for_work
+    from consolidator.works import corpus_acts, corpus_work
+
+    work = corpus_work(corpus_dir, version.work)
+    acts = corpus_acts(corpus_dir, version.work)
+    base = acts.get(version.lang) or next(iter(acts.values()))
+    built: dict[str, Provision] = {}
+    roots: list[Provision] = []
+    notes: list[Note] = []
+    for pv in version.existing():
+        prov = Provision(pv.kind, pv.eid, num=pv.num, heading=pv.heading, label=pv.label,
+                         text=list(pv.text), wrap_up=list(pv.wrap_up))
+        label = _label(pv, version.lang)
+        if label:
+            note = Note(f"note_{len(notes) + 1}", label, 0, pv.eid)
+            notes.append(note)
+            prov.notes.append(note)
+        built[pv.eid] = prov
+        parent = built.get(pv.parent) if pv.parent else None
+        (parent.children if parent is not None else roots).append(prov)
+    attachments = []
+    for att in base.attachments:
+        body = [p for p in roots if p.eid.startswith(att.eid + "__")]
+        attachments.append(Attachment(att.eid, att.name, stamp=list(att.stamp), title=att.title,
+                                      preamble=list(att.preamble), body=body))
+    in_att = {p.eid for a in attachments for p in a.body}
+    act = Act(work=version.work, lang=version.lang, doctype=base.doctype, title=version.title,
+              preface=list(base.preface), preamble=list(base.preamble),
+              body=[p for p in roots if p.eid not in in_att], conclusions=list(base.conclusions),
+              attachments=attachments, notes=notes, path=base.path)
+    root = act_to_xml(act, work, expression_date=version.date)
+    happened = [e for e in events_for_work(corpus_dir, version.work) if e.effective.has_happened(version.date)]
+    return enrich_xml(root, happened, work.uri)
+
+
+def _label(pv, lang: str) -> str:
+    if pv.status == "uncertain":
+        return f"Uncertain: {pv.note}"
+    if pv.wording_lang is None:
+        return f"[{pv.note}]"
+    if pv.wording_lang != lang:
+        return f"Wording in {pv.wording_lang}: {pv.note}"
+    return ""

@@ -90,14 +90,15 @@ class Version:
 
     @property
     def coverage(self) -> float:
-        """Share of provisions in force whose wording in the version's language is known."""
-        live = [p for p in self.provisions if p.status == IN_FORCE]
+        """Share of provisions in force (or possibly so: ``uncertain``) whose wording in the
+        version's language is known."""
+        live = self.existing()
         return sum(p.wording_lang == self.lang for p in live) / len(live) if live else 0.0
 
     @property
     def coverage_any(self) -> float:
-        """Share of provisions in force whose wording is known in some language."""
-        live = [p for p in self.provisions if p.status == IN_FORCE]
+        """The same share, with a wording known in any language."""
+        live = self.existing()
         return sum(p.wording_lang is not None for p in live) / len(live) if live else 0.0
 
     def as_json(self) -> dict:
