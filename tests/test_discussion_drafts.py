@@ -207,3 +207,18 @@ def test_an_empty_feed_is_still_valid_and_a_broken_one_is_refused():
                          b"END:VEVENT\r\nEND:VCALENDAR\r\n")
     with pytest.raises(FeedError, match="lacks DTEND"):
         read_feed(event_without_end)
+
+
+def test_concurrent_writers_lose_no_comment(corpus):
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = corpus / "drafts" / "example-open-consultation.toml"
+
+    def write(k):
+        add_comment(path, corpus, received=datetime(2025, 4, 1, 9, k, tzinfo=ASTANA5),
+                    author_kind="individual", text=f"Concurrent {k}.")
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(write, range(12)))
+    texts = sorted(c.text for c in read_draft(path, corpus).comments)
+    assert len(texts) == 13 and texts[:12] == sorted(f"Concurrent {k}." for k in range(12))
