@@ -6,11 +6,36 @@ Public API (everything else is internal)::
     >>> [(r.raw, r.path) for r in extract_references("предусмотренном статьей 15 настоящего Закона", "rus")]
     [('статьей 15 настоящего Закона', (('article', '15'),))]
 
-- ``extract_references(text, lang) -> list[Reference]``: spaCy Matcher over tokens, per-language
+- ``extract_references(text, lang) -> list[Reference]``: spaCy Matcher over tokens; per-language
   registries in ``linker.languages`` (rus: pymorphy3 lemmas; kaz: own tokenizer; eng).
+  ``Reference``: ``start``/``end``/``raw`` (``text[start:end] == raw``), ``path`` (outermost unit
+  first, e.g. ``(("article", "7"), ("point", "3"))``), ``act`` (``ActMention``: ``scope`` for the
+  citing act's own units, else ``kind``/``title``/``date``/``number`` as written).
+- ``resolve_act(act, work, works) -> list[Resolution]``: each reference of a parsed act → work URI
+  + eId ("resolved"), an external work node ("external"), or "unresolved" with a reason.
+- ``build_graph(corpus_dir, as_of=None) -> networkx.MultiDiGraph``: nodes are works (URI) and
+  provisions (``URI~eId``); edges keyed ``legal_basis``, ``cites``, ``amends``, ``inserts``,
+  ``repeals``, ``declares_invalid`` (attribute ``kind``), with ``valid_from`` / ``valid_to``.
+  ``graph_json(g)`` (node-link) and ``graph_graphml(g)`` serialise it.
+- ``links_of(g, ref) -> Links``: edges into and out of a provision (and what it contains) or a
+  work; ``Links.bylaws()`` answers "which bylaws are issued under Art. 7?" for ``law-88-V~art_7``.
+- ``audits(corpus_dir, as_of=None) -> list[Audit]``: stale delegation (warning, naming the
+  amending acts), basis missing (error), dangling (error) and unresolved (warning) references, and
+  AKN validity with ``<ref>`` added. ``Audit``: severity, code, message, location, details.
+- ``linked_xml(corpus_dir, name, lang)`` / ``add_refs(root, act, work, works)``: the parser's AKN
+  with references wrapped in ``<ref href>``, text conserved and strictly XSD-valid.
 """
 
+from linker.akn import add_refs, linked_xml
+from linker.audit import Audit, audits, reference_audits, stale_delegations
 from linker.extract import cues_in, extract_references
+from linker.graph import EDGE_KINDS, build_graph, graph_graphml, graph_json, unresolved
 from linker.model import ActMention, Reference, Resolution
+from linker.query import Links, UnknownReference, links_of
+from linker.resolve import resolve_act
 
-__all__ = ["ActMention", "Reference", "Resolution", "cues_in", "extract_references"]
+__all__ = [
+    "EDGE_KINDS", "ActMention", "Audit", "Links", "Reference", "Resolution", "UnknownReference", "add_refs",
+    "audits", "build_graph", "cues_in", "extract_references", "graph_graphml", "graph_json", "linked_xml",
+    "links_of", "reference_audits", "resolve_act", "stale_delegations", "unresolved",
+]

@@ -70,8 +70,11 @@ def resolutions(corpus_dir: Path) -> tuple[tuple[Resolution, str, frozenset[str]
     return tuple(out)
 
 
-def build_graph(corpus_dir: Path, as_of: dt.date | None = None) -> nx.MultiDiGraph:
-    """The graph of the corpus; with ``as_of``, only the edges that hold on that date."""
+def build_graph(corpus_dir: Path, as_of: dt.date | None = None, history: dict | None = None) -> nx.MultiDiGraph:
+    """The graph of the corpus; with ``as_of``, only the edges that hold on that date.
+
+    ``history`` (work name → Changes) defaults to the consolidator's amendment events.
+    """
     corpus_dir = Path(corpus_dir)
     corpus = load_corpus(corpus_dir)
     g = nx.MultiDiGraph(as_of=as_of.isoformat() if as_of else "")
@@ -88,7 +91,8 @@ def build_graph(corpus_dir: Path, as_of: dt.date | None = None) -> nx.MultiDiGra
                            heading=p.heading or "", langs=lang)
             elif lang not in g.nodes[node]["langs"].split(","):
                 g.nodes[node]["langs"] += f",{lang}"
-    history = {name: changes_of(corpus_dir, name) for name in corpus.works}
+    if history is None:
+        history = {name: changes_of(corpus_dir, name) for name in corpus.works}
     _amendment_edges(g, corpus, history)
     _reference_edges(g, corpus_dir, by_uri, history)
     if as_of:
@@ -179,3 +183,13 @@ def unresolved(corpus_dir: Path) -> list[Resolution]:
     return [res for res, _, _ in resolutions(Path(corpus_dir)) if res.status == "unresolved"]
 
 
+
+
+def graph_json(g: nx.MultiDiGraph) -> dict:
+    """The node-link form (``networkx.node_link_data``)."""
+    return nx.node_link_data(g, edges="edges")
+
+
+def graph_graphml(g: nx.MultiDiGraph) -> bytes:
+    """GraphML; every attribute is a string, a number or a boolean."""
+    return "\n".join(nx.generate_graphml(g)).encode("utf-8")

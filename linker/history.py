@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from akn_schema.errors import ZanlexError
+
 KIND_TO_EDGE = {"amended": "amends", "new_wording": "amends", "heading_changed": "amends",
                 "inserted": "inserts", "repealed": "repeals"}
 
@@ -49,8 +51,10 @@ def bears_on(change: Change, eid: str) -> bool:
 @cache
 def changes_of(corpus_dir: Path, work: str) -> tuple[Change, ...]:
     """The work's amendment events, ordered by effective date (``consolidator.events_for_work``)."""
-    from consolidator import events_for_work
-
+    try:
+        from consolidator import events_for_work
+    except ImportError:
+        raise ZanlexError("the amendment events are not available: consolidator.events_for_work is missing") from None
     return tuple(sorted((_change(e) for e in events_for_work(corpus_dir, work)), key=lambda c: c.effective))
 
 
