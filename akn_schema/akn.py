@@ -88,6 +88,8 @@ def _note_refs(notes: list[Note]) -> list[etree._Element]:
 def _provision(prov: Provision) -> etree._Element:
     """A hierarchical unit; its footnote markers go in its heading, else its num, else its text."""
     el = etree.Element(f"{{{AKN_NS}}}{prov.kind}", eId=prov.eid)
+    if prov.kind == "hcontainer":
+        el.set("name", "unplaced")     # a block the grammar could not place (a warning)
     if prov.status == REMOVED:
         el.set("status", "removed")
     if prov.label or prov.num:

@@ -1,0 +1,44 @@
+"""Arbitrary text either parses to valid AKN or raises zanlex's own error; it never crashes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from akn_schema import Work, ZanlexError, act_to_xml, parse_text, validate_xml
+from akn_schema.text import decode_source
+
+# Lines that look like the grammar's units, so the fuzzer reaches deep states quickly.
+SHAPES = st.sampled_from([
+    "Глава 1. ОБЩИЕ", "Статья 9-1. Заголовок", "1. Пункт.", "1)", "3) - 9) исключены", "б) шесть;",
+    "Сноска. Статья 1 с изменениями (вводится", "Сноска. Статья 16 исключена Законом РК.", "исключен",
+    "Параграф § 1.", "§ 2", "ПРИКАЗЫВАЮ:", "Президент", "Утверждены приказом", "Правила контроля",
+    "- [Текст](#)", "© 2012", "**", "*", "[ссылка](#)", "\\)", "\t|\t", "1-тарау. ЖАЛПЫ", "9-1-бап. Бап",
+    "Ескерту. 1-бап алып тасталды", "Chapter 2. X", "Article 3. Y", "Footnote. Article 6 as amended",
+    "30.12.2021 № 96-VII", "МАЗМҰНЫ", "Date: 2017", "", " ", "\u00a0\u00a0", "text", "текст,", "мәтін;",
+])
+LINE = st.one_of(SHAPES, st.text(max_size=40), st.lists(SHAPES, max_size=3).map(" ".join))
+TEXTS = st.lists(LINE, min_size=0, max_size=25).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS, lang=st.sampled_from(["rus", "kaz", "eng"]), doctype=st.sampled_from(["law", "order"]))
+def test_any_text_parses_to_valid_akn_or_raises_a_zanlex_error(text, lang, doctype):
+    try:
+        checked = decode_source(text.encode("utf-8"), "fuzz.txt")
+        act = parse_text(checked, lang=lang, doctype=doctype, path="fuzz.txt")
+    except ZanlexError:
+        return
+    root = act_to_xml(act, Work.adhoc(Path("fuzz.txt"), lang, doctype))
+    assert validate_xml(root) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.binary(max_size=200))
+def test_arbitrary_bytes_decode_or_raise_a_zanlex_error(data):
+    try:
+        decode_source(data, "fuzz.bin")
+    except ZanlexError as err:
+        assert str(err).startswith("fuzz.bin")
