@@ -197,12 +197,13 @@ def diff_cmd(ctx: click.Context, work: str, d1: str, d2: str, lang: str, fmt: st
     elif fmt == "html":
         from html import escape
         for d in diffs:
+            body = f'<p class="zl-note">{escape(d.note)}</p>' if d.note else f"<p>{diff_html(d.ops)}</p>"
             click.echo(f'<section class="zl-diff" id="{escape(d.eid)}"><h3>{escape(d.num or d.eid)}</h3>'
-                       f"<p>{diff_html(d.ops)}</p></section>")
+                       f"{body}</section>")
     else:
+        marks = {-1: "[-{}-]", 0: "{}", 1: "{{+{}+}}"}
         for d in diffs:
-            marks = {-1: "[-{}-]", 0: "{}", 1: "{{+{}+}}"}
-            click.echo(f"{d.eid}: " + "".join(marks[op].format(t) for op, t in d.ops))
+            click.echo(f"{d.eid}: " + (f"({d.note})" if d.note else "".join(marks[op].format(t) for op, t in d.ops)))
 
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from akn_schema.model import Act, Provision
@@ -115,17 +116,17 @@ class Version:
             if p.status not in (IN_FORCE, UNCERTAIN, REPEALED):
                 continue
             pad = "  " * p.depth
-            head = " ".join(x for x in [p.num or "", p.heading or ""] if x)
+            head = " ".join(x for x in [p.label or p.num or "", p.heading or ""] if x)
             if p.status == REPEALED:
                 lines.append(f"{pad}{p.num or p.eid} [{p.note}]")
                 continue
             if head:
                 lines.append(pad + head)
+            if p.wording_lang is None:
+                lines.append(f"{pad}[{'uncertain: ' if p.status == UNCERTAIN else ''}{p.note}]")
+                continue
             if p.status == UNCERTAIN:
                 lines.append(f"{pad}[uncertain: {p.note}]")
-            if p.wording_lang is None:
-                lines.append(f"{pad}[{p.note}]")
-                continue
             if p.wording_lang != self.lang:
                 lines.append(f"{pad}[wording in {p.wording_lang}: {p.note}]")
             lines += [pad + t for t in p.text + p.wrap_up]
@@ -138,16 +139,16 @@ def version_at(corpus_dir: Path, work_name: str, when: date, lang: str) -> Versi
     registry(lang)                                  # unknown language → one-line error
     work = corpus_work(corpus_dir, work_name)
     acts = corpus_acts(corpus_dir, work_name)
-    events = events_for_work(corpus_dir, work_name)
     snaps = snapshots(corpus_dir, work_name)
     eif = work_entry_into_force(corpus_dir, work_name)
     order = [lang] + [lang_ for lang_ in acts if lang_ != lang]
     index = {lang_: {p.eid: p for p in act.walk()} for lang_, act in acts.items()}
     eids = _document_order(acts, lang)
     known = set(eids)
+    relevant = _relevant_events(corpus_dir, work_name)
     provisions = []
     for eid in eids:
-        pv = _provision_on(eid, when, order, index, snaps, events, eif)
+        pv = _provision_on(eid, when, order, index, snaps, relevant.get(eid, []), eif)
         if pv is None:
             continue
         pv.parent = _parent(eid, known)
@@ -160,9 +161,22 @@ def version_at(corpus_dir: Path, work_name: str, when: date, lang: str) -> Versi
     return Version(work_name, work.uri, lang, when, provisions, eif, title)
 
 
+@lru_cache(maxsize=16)
+def _relevant_events(corpus_dir: Path, work_name: str) -> dict[str, list[AmendmentEvent]]:
+    """For each eId, the events that can bear on it: those covering it, and insertions and
+    repeals of it, its ancestors, or the points a range note of it stands for."""
+    events = events_for_work(corpus_dir, work_name)
+    acts = corpus_acts(corpus_dir, work_name)
+    result: dict[str, list[AmendmentEvent]] = {}
+    for eid in _document_order(acts, ""):
+        aliases = _aliases(eid, [a.get(eid) for a in acts.values() if a.get(eid) is not None])
+        result[eid] = [e for e in events if e.covers(eid) or e.target in aliases]
+    return result
+
+
 def _provision_on(eid, when, order, index, snaps: dict[str, Snapshot], events, eif) -> ProvisionVersion | None:
     any_prov = next(index[lang][eid] for lang in order if eid in index.get(lang, {}))
-    pv = ProvisionVersion(eid, any_prov.kind, any_prov.num, None, IN_FORCE, None)
+    pv = ProvisionVersion(eid, any_prov.kind, any_prov.num, None, IN_FORCE, None, label=any_prov.label)
     aliases = _aliases(eid, [index[lang][eid] for lang in order if eid in index.get(lang, {})])
     status, note = _existence(eid, when, events, eif, aliases)
     intervals = {lang: wording_interval(snaps[lang], eid, events, eif) for lang in order if lang in snaps}
@@ -312,11 +326,12 @@ class ProvisionDiff:
     before: ProvisionVersion | None
     after: ProvisionVersion | None
     ops: list[tuple[int, str]]
+    note: str = ""
 
     def as_json(self) -> dict:
         return {"eId": self.eid, "num": self.num,
                 "from": _side(self.before), "to": _side(self.after),
-                "ops": [[op, text] for op, text in self.ops]}
+                "ops": [[op, text] for op, text in self.ops], "note": self.note or None}
 
 
 def _side(p: ProvisionVersion | None) -> dict | None:
@@ -337,6 +352,12 @@ def version_diff(corpus_dir: Path, work_name: str, d1: date, d2: date, lang: str
         tx, ty = (x.plain() if x else ""), (y.plain() if y else "")
         same_source = (x and y and x.wording_lang == y.wording_lang)
         if tx == ty and same_source:
+            continue
+        langs = (x.wording_lang if x else None, y.wording_lang if y else None)
+        if x and y and langs[0] != langs[1]:
+            # different languages (or a wording not in the corpus) cannot be compared word by word
+            out.append(ProvisionDiff(eid, y.num, x, y, [], f"wording from {langs[0] or 'nowhere'} on {d1}, "
+                                                         f"from {langs[1] or 'nowhere'} on {d2}"))
             continue
         out.append(ProvisionDiff(eid, (y or x).num, x, y, word_diff(tx, ty)))
     return out
