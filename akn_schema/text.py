@@ -25,6 +25,8 @@ _SPACE = re.compile(r"[\s\u00a0\u2007\u202f\ufeff]+")
 _CELL_SPLIT = re.compile(r"\t+\|\t*|\t*\|\t+")
 # A cell's lost line breaks: a lower-case letter glued to an upper-case one or to "№".
 _GLUE = re.compile(r"(?<=[a-zа-яёәіңғүұқөһ])(?=[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ№])")
+_ODD_SPACE = re.compile(r"[^\S ]| {2}|[\u00a0\u2007\u202f\ufeff]")
+_WORD = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -69,11 +71,14 @@ def decode_source(data: bytes, path: str | Path) -> str:
 
 def clean(text: str) -> str:
     """Drop markdown markup and normalise spaces, keeping every word."""
-    text = _LINK.sub(lambda m: m.group(1), text)
-    text = _BOLD.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
-    text = _SPACE.sub(" ", text).strip()
-    return _EDGE_STARS.sub("", text).strip()
+    if "[" in text:
+        text = _LINK.sub(lambda m: m.group(1), text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    text = _SPACE.sub(" ", text).strip() if _ODD_SPACE.search(text) else text.strip()
+    if "*" in text:
+        text = _EDGE_STARS.sub("", _BOLD.sub("", text)).strip()
+    return text
 
 
 def split_cells(raw: str) -> list[str]:
@@ -83,7 +88,7 @@ def split_cells(raw: str) -> list[str]:
 
 
 def is_table_row(raw: str) -> bool:
-    return bool(_CELL_SPLIT.search(raw))
+    return "|" in raw and bool(_CELL_SPLIT.search(raw))
 
 
 def source_lines(text: str) -> list[Line]:
@@ -95,7 +100,7 @@ def source_lines(text: str) -> list[Line]:
         cells = tuple(split_cells(raw)) if is_table_row(raw) else ()
         # table cells keep their restored line breaks ("\n" → <br/> in AKN)
         cleaned = " ".join(cells) if cells else clean(raw)
-        if not cleaned or not re.search(r"\w", cleaned):
+        if not cleaned or not _WORD.search(cleaned):
             blank = blank or not cleaned
             if cleaned:   # punctuation-only line (e.g. "|"), kept as text of its container
                 lines.append(Line(no, cleaned, len(raw) - len(stripped), blank, cells, stripped.rstrip()))

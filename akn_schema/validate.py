@@ -9,6 +9,7 @@ text conservation (every word of the source is in the AKN, in order).
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,18 +35,13 @@ def validate_xml(root: etree._Element) -> list[str]:
     """Every problem with an AKN tree: XSD errors, duplicate eIds, hrefs that do not resolve."""
     schema = strict_schema()
     errors = [] if schema.validate(root) else [f"XSD: {e.message} (line {e.line})" for e in schema.error_log]
-    seen: set[str] = set()
-    for el in root.iter():
-        eid = el.get("eId")
-        if eid is None:
-            continue
-        if eid in seen:
-            errors.append(f"duplicate eId {eid!r}")
-        seen.add(eid)
-    for el in root.iter():
-        href = el.get("href")
-        if href and href.startswith("#") and href[1:] not in seen:
-            errors.append(f"href {href!r} on <{etree.QName(el).localname}> does not resolve")
+    eids = root.xpath("//@eId")
+    seen = set(eids)
+    if len(seen) != len(eids):
+        errors += [f"duplicate eId {e!r}" for e, n in Counter(eids).items() if n > 1]
+    for href in root.xpath("//@href[starts-with(., '#')]"):
+        if href[1:] not in seen:
+            errors.append(f"href {href!r} on <{etree.QName(href.getparent()).localname}> does not resolve")
     return errors
 
 
