@@ -9,8 +9,8 @@ text conservation (every word of the source is in the AKN, in order).
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 import functools
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
