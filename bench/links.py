@@ -20,7 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from akn_schema import load_works, parse_work  # noqa: E402
-
 from linker import extract_references  # noqa: E402
 from linker.resolve import passages  # noqa: E402
 

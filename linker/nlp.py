@@ -1,7 +1,7 @@
 """spaCy pipelines per language: tokenizer adjustments, a lemma component, and the Matcher.
 
     >>> doc = pipeline("rus")("подпунктом 3) статьи 9-1")
-    >>> [t.text for t in doc], doc[2].lemma_
+    >>> [t.text for t in doc], doc[3].lemma_
     (['подпунктом', '3', ')', 'статьи', '9-1'], 'статья')
 """
 

@@ -7,6 +7,8 @@ its agglutinated unit word ("9-1-бабының" → "9-1", "-", "бабының
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from linker.languages import (
     ACT,
     ACT_NUMBER,
@@ -40,6 +42,7 @@ _STEMS = [
 _NOT = ("заңнама", "заңды", "заңсыз", "жылдам", "бабы-", "қазанғап")
 
 
+@lru_cache(maxsize=65536)
 def lemmatize(word: str) -> str:
     """The stem-table lemma of a Kazakh word, lowercased; unknown words are just lowercased."""
     low = word.lower()
