@@ -8,8 +8,8 @@ __all__ = ["FootnoteError", "MissingAct", "BadDate", "UnknownLanguage", "Unknown
 class FootnoteError(SourceError):
     """A footnote (or inline repeal note) whose form the grammar does not know.
 
-    >>> str(FootnoteError("corpus/works/law-88-V/rus.txt", 77, "unknown phrase 'foo'"))
-    'corpus/works/law-88-V/rus.txt:77: unknown phrase \\'foo\\''
+    >>> print(FootnoteError("corpus/works/law-88-V/rus.txt", 77, "unknown footnote phrase 'приостановлена'"))
+    corpus/works/law-88-V/rus.txt:77: unknown footnote phrase 'приостановлена'
     """
 
 
