@@ -35,6 +35,7 @@ from markupsafe import Markup, escape
 from akn_schema.errors import ZanlexError
 from publisher import urls
 from publisher.languages import LANGUAGES
+from publisher.mkdocs_hooks import BODY_PLACEHOLDER, BODY_SUFFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -56,8 +57,13 @@ class Page:
     body: Markup
     filters: dict[str, str] = field(default_factory=dict)   # Pagefind filters (act, language)
 
+    indexed: bool = True          # in the Pagefind index (versions and diffs are not: they repeat the text)
+
     def markdown(self) -> str:
-        """The page's Markdown file: front matter, then one raw HTML block.
+        """The page's Markdown file: front matter and a placeholder for the body.
+
+        The body (``html()``) goes in a sidecar file that the mkdocs hook puts in place of the
+        placeholder, so Python-Markdown never parses the large, already-escaped HTML.
 
         >>> print(Page("x/", "a <b>", "kaz", Markup("<p>&lt;i&gt;</p>")).markdown())
         ---
@@ -65,20 +71,26 @@ class Page:
         lang: kk
         ---
         <BLANKLINE>
-        <div class="zl-page" data-pagefind-body>
-        <p>&lt;i&gt;</p>
-        </div>
+        <!--zanlex-body-->
         <BLANKLINE>
         """
         # Theme templates print page titles unescaped, so the title is escaped here, once.
         front = {"title": str(escape(self.title)), "lang": LANGUAGES[self.lang].html}
         head = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" if k == "title" else f"{k}: {v}"
                          for k, v in front.items())
+        return f"---\n{head}\n---\n\n{BODY_PLACEHOLDER}\n"
+
+    def html(self) -> str:
+        """The page body: one ``div``, marked for Pagefind when ``indexed``, with its filters.
+
+        >>> Page("x/", "t", "rus", Markup("<p>x</p>"), {"act": "A&B"}).html()
+        '<div class="zl-page" data-pagefind-body><span hidden data-pagefind-filter="act">A&amp;B</span><p>x</p></div>'
+        """
         filters = "".join(
             f'<span hidden data-pagefind-filter="{escape(k)}">{escape(v)}</span>'
-            for k, v in sorted(self.filters.items()))
-        return (f"---\n{head}\n---\n\n<div class=\"zl-page\" data-pagefind-body>\n"
-                f"{filters}{self.body.strip()}\n</div>\n")
+            for k, v in sorted(self.filters.items())) if self.indexed else ""
+        mark = " data-pagefind-body" if self.indexed else ""
+        return f'<div class="zl-page"{mark}>{filters}{self.body.strip()}</div>'
 
 
 Progress = Callable[[str, int, int], None]    # (step, done, total)
@@ -115,6 +127,7 @@ def write_docs(pages: Iterable[Page], files: dict[str, bytes], docs: Path,
         target = docs / urls.md_path(page.url)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
+        target.with_name(target.name + BODY_SUFFIX).write_text(page.html(), encoding="utf-8")
         progress("pages", i, len(pages))
     for rel, content in sorted(files.items()):
         target = docs / rel
@@ -139,9 +152,23 @@ def run_mkdocs(docs: Path, site: Path, epoch: int) -> None:
     _fix_sitemap_gzip(site, epoch)
 
 
-def run_pagefind(site: Path) -> None:
+def pagefind_glob(pages: Iterable[Page]) -> str:
+    """The Pagefind ``--glob`` naming exactly the indexed pages (Pagefind reads only those).
+
+    >>> pagefind_glob([Page("", "h", "eng", Markup("")), Page("drafts/x/", "d", "rus", Markup("")),
+    ...                Page("a@b/", "v", "rus", Markup(""), indexed=False)])
+    '{drafts/x/index.html,index.html}'
+    """
+    paths = sorted(f"{p.url}index.html" for p in pages if p.indexed)
+    for path in paths:
+        if any(c in path for c in "{}[]*?,\\!"):
+            raise BuildError(f"page URL {path!r} cannot be named in a Pagefind glob")
+    return "{" + ",".join(paths) + "}"
+
+
+def run_pagefind(site: Path, glob: str = "**/*.html") -> None:
     """Index ``site`` with the Pagefind binary of the ``pagefind`` wheel."""
-    proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
+    proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--silent"],
                           capture_output=True, text=True)
     if proc.returncode:
         raise BuildError(f"pagefind failed: {(proc.stderr or proc.stdout).strip()[-500:]}")
@@ -164,6 +191,7 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
                pagefind: Callable = run_pagefind) -> dict[str, float]:
     """Build the whole site into ``out`` atomically; returns the seconds each step took."""
     out = out.resolve()
+    pages = list(pages)
     out.parent.mkdir(parents=True, exist_ok=True)
     epoch = source_date_epoch(corpus)
     times: dict[str, float] = {}
@@ -181,7 +209,7 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
         progress("mkdocs", 1, 1)
         progress("pagefind", 0, 1)
         t = time.perf_counter()
-        pagefind(site)
+        pagefind(site, pagefind_glob(pages))
         _canonical_pagefind(site)
         times["pagefind"] = time.perf_counter() - t
         progress("pagefind", 1, 1)

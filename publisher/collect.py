@@ -16,14 +16,15 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from lxml import etree
-
 from publisher.model import (
     AttachmentView,
+    EffectiveDate,
+    EventView,
     NoteView,
     ProvisionView,
     SiteData,
     TextView,
+    VersionView,
     WorkView,
 )
 
@@ -64,33 +65,24 @@ def text_view(act) -> TextView:
     return text
 
 
-def _xml_bytes(root) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
-
-
 def parsed_works(corpus: Path, site: SiteData) -> dict[str, tuple]:
     """Every work with its parsed texts; returns name → (Work, {lang: Act}) for later stages."""
-    works_api = _api("akn_schema.works", "load_works")
-    parser = _api("akn_schema", "parse_work")
-    akn = _api("akn_schema.akn", "act_to_xml")
-    if works_api is None or parser is None:
-        site.notices.append("parser (akn_schema.parse_work / works.load_works) not available: no acts published")
+    parser = _api("akn_schema", "load_works", "parse_work", "act_to_xml", "to_bytes")
+    if parser is None:
+        site.notices.append("parser (akn_schema.load_works / parse_work / act_to_xml) not available: no acts")
         return {}
     parsed: dict[str, tuple] = {}
-    for name, work in sorted(works_api.load_works(corpus).items()):
-        view = WorkView(name=name, uri=work.uri, type=work.type, date=work.date, number=str(work.number),
+    for name, work in sorted(parser.load_works(corpus).items()):
+        view = WorkView(name=name, uri=work.uri, type=work.doctype, date=work.date, number=str(work.number),
                         titles=dict(work.titles))
         acts = {}
         for lang in work.texts:
             act = parser.parse_work(work, lang)
             acts[lang] = act
             view.texts[lang] = text_view(act)
-            if akn is not None:
-                view.xml[lang] = _xml_bytes(akn.act_to_xml(act))
+            view.xml[lang] = parser.to_bytes(parser.act_to_xml(act, work))
         site.works.append(view)
         parsed[name] = (work, acts)
-    if akn is None:
-        site.notices.append("parser AKN writer (akn_schema.akn.act_to_xml) not available: no XML downloads")
     return parsed
 
 
@@ -100,8 +92,99 @@ def text_states(parsed: dict[str, tuple]) -> dict[str, dict[str, str]]:
             for name, (work, _acts) in parsed.items()}
 
 
+def effective_date(eff) -> EffectiveDate:
+    """``consolidator.Effective`` (earliest, latest, exact) → ``EffectiveDate``."""
+    if eff.exact:
+        return EffectiveDate(eff.earliest)
+    return EffectiveDate(eff.earliest, exact=False, latest=eff.latest if eff.latest != eff.earliest else None)
+
+
+def event_views(events) -> list[EventView]:
+    """One row per amending act, kind and effective date, with every provision it touches."""
+    grouped: dict[tuple, EventView] = {}
+    for e in events:
+        key = (e.effective.earliest, e.effective.latest, str(e.act), e.kind)
+        view = grouped.setdefault(key, EventView(effective_date(e.effective), str(e.act), e.kind, [],
+                                                 e.act.uri))
+        if e.target not in view.targets:
+            view.targets.append(e.target)
+    return sorted(grouped.values(), key=lambda v: (v.effective.date, v.effective.latest or v.effective.date,
+                                                   v.act, v.kind))
+
+
+def version_text(version, base, lang: str, *, repealed: bool = False, notes=None) -> TextView:
+    """A ``consolidator.Version`` as a tree of ``ProvisionView``s.
+
+    ``base`` is the parsed text of the same language (title block, attachments' headings);
+    ``repealed`` keeps repealed provisions (greyed, with their note); ``notes`` maps eId → the
+    footnotes the source text prints under that provision.
+    """
+    built: dict[str, ProvisionView] = {}
+    roots: list[ProvisionView] = []
+    for pv in version.provisions:
+        if pv.status not in ("in_force", "uncertain") and not (repealed and pv.status == "repealed"):
+            continue
+        view = ProvisionView(
+            pv.eid, pv.kind, pv.num, pv.heading, list(pv.text), wrap_up=list(pv.wrap_up),
+            repealed=pv.status == "repealed",
+            notes=list((notes or {}).get(pv.eid, [])),
+            source_lang=pv.wording_lang if pv.wording_lang not in (None, lang) else None,
+            missing=(pv.note or "—") if pv.wording_lang is None and pv.status != "repealed" else None,
+            uncertain=(pv.note or "—") if pv.status == "uncertain" else None)
+        if view.repealed and not view.text and pv.note:
+            view.text = [pv.note]
+        built[pv.eid] = view
+        parent = built.get(pv.parent) if pv.parent else None
+        (parent.children if parent is not None else roots).append(view)
+    attachments = []
+    for att in getattr(base, "attachments", []):
+        body = [p for p in roots if p.eid.startswith(att.eid + "__")]
+        attachments.append(AttachmentView(att.eid, att.title, list(att.stamp), list(att.preamble), body))
+    inside = {p.eid for a in attachments for p in a.body}
+    return TextView(version.title or getattr(base, "title", ""), list(getattr(base, "preface", [])),
+                    list(getattr(base, "preamble", [])), [p for p in roots if p.eid not in inside],
+                    list(getattr(base, "conclusions", [])), attachments)
+
+
+def _articles(version) -> tuple[int, int]:
+    """(articles whose wording in the version's language is known, articles in force)."""
+    live = [p for p in version.existing() if p.kind == "article"] or version.existing()
+    return sum(p.wording_lang == version.lang for p in live), len(live)
+
+
+def consolidate(corpus: Path, site: SiteData, parsed: dict[str, tuple]) -> None:
+    """Events, versions per language (with AKN XML), and the current consolidated text."""
+    api = _api("consolidator", "events_for_work", "points_in_time", "version_at", "version_xml")
+    if api is None:
+        site.notices.append("consolidator (events_for_work / points_in_time / version_at) not available: "
+                            "no versions, diffs or timelines")
+        return
+    from akn_schema import to_bytes
+
+    for view in site.works:
+        work, acts = parsed[view.name]
+        view.events = event_views(api.events_for_work(corpus, view.name))
+        points = api.points_in_time(corpus, view.name)
+        for lang in view.texts:
+            base = acts[lang]
+            source_notes = {p.eid: [NoteView(n.eid, n.text) for n in p.notes]
+                            for p in text_view(base).walk() if p.notes}
+            versions: list[VersionView] = []
+            for i, point in enumerate(points):
+                v = api.version_at(corpus, view.name, point.effective.latest, lang)
+                known, total = _articles(v)
+                end = effective_date(points[i + 1].effective) if i + 1 < len(points) else None
+                versions.append(VersionView(lang, effective_date(point.effective), end,
+                                            version_text(v, base, lang), known, total,
+                                            xml=to_bytes(api.version_xml(corpus, v))))
+                if end is None:     # the latest version is the current consolidated text
+                    view.texts[lang] = version_text(v, base, lang, repealed=True, notes=source_notes)
+            view.versions[lang] = versions
+
+
 def collect_site(corpus: Path) -> tuple[SiteData, dict[str, dict[str, str]]]:
     """Everything the site shows, and the state note of each current text."""
     site = SiteData()
     parsed = parsed_works(corpus, site)
+    consolidate(corpus, site, parsed)
     return site, text_states(parsed)

@@ -14,6 +14,7 @@ word tokens); this module only pairs provisions by eId.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from consolidator import word_diff
 from publisher.model import ProvisionView, TextView
@@ -40,8 +41,19 @@ def text_changes(old: TextView, new: TextView) -> list[ProvisionChange]:
         if wa == wb:
             continue
         status = "inserted" if a is None or not wa else "removed" if b is None or not wb else "changed"
-        changes.append(ProvisionChange(eid, _label(b or a), status, word_diff(wa, wb)))
+        if status == "changed" and a.source_lang != b.source_lang:
+            # The wording shown comes from another language's text: words cannot be compared.
+            status, ops = "wording from another text", [(-1, wa), (1, wb)]
+        else:
+            ops = _word_diff(wa, wb)
+        changes.append(ProvisionChange(eid, _label(b or a), status, ops))
     return changes
+
+
+@lru_cache(maxsize=4096)
+def _word_diff(old: str, new: str) -> list[tuple[int, str]]:
+    """The same provision pair recurs across many versions: diff each pair once."""
+    return word_diff(old, new)
 
 
 def _words(p: ProvisionView | None) -> str:

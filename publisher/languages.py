@@ -4,6 +4,8 @@
     'kk'
     >>> LANGUAGES["rus"].label("in_force_from")
     'действует с'
+    >>> LANGUAGES["kaz"].unit("article", "9-1"), LANGUAGES["eng"].unit("point", "3)")
+    ('9-1-бап.', '3)')
 
 The site's own pages (home, drafts, graph, downloads) are in English; every page that shows the
 text of an act is in that text's language, so Pagefind puts it in that language's index.
@@ -24,6 +26,14 @@ class Language:
     def label(self, key: str) -> str:
         return self.labels.get(key) or ENGLISH_LABELS[key]
 
+    def unit(self, kind: str, num: str | None) -> str:
+        """How the text prints a unit's number: ``unit("article", "9-1")`` → "Статья 9-1."."""
+        if not num:
+            return ""
+        key = f"unit_{kind}"
+        form = self.labels.get(key) or ENGLISH_LABELS.get(key, "{num}")
+        return form.format(num=num)
+
 
 ENGLISH_LABELS = {
     "current": "Current text",
@@ -38,6 +48,7 @@ ENGLISH_LABELS = {
     "other_language": "wording in force on this date is known only in {lang}",
     "missing": "the wording in force on this date is not in the corpus",
     "bounded_by": "bounded by",
+    "uncertain": "in force on this date uncertain",
     "repealed": "repealed",
     "footnote": "Footnote",
     "previous": "previous version",
@@ -53,6 +64,9 @@ ENGLISH_LABELS = {
     "events": "Changes",
     "attachment": "Attachment",
     "switch_version": "Version",
+    "unit_chapter": "Chapter {num}.",
+    "unit_subchapter": "Paragraph {num}.",
+    "unit_article": "Article {num}.",
 }
 
 LANGUAGES: dict[str, Language] = {
@@ -69,6 +83,7 @@ LANGUAGES: dict[str, Language] = {
         "other_language": "текст, действующий на эту дату, известен только на языке: {lang}",
         "missing": "текст, действовавший на эту дату, в корпусе отсутствует",
         "bounded_by": "между событиями",
+        "uncertain": "действие на эту дату не определено",
         "repealed": "исключен",
         "footnote": "Сноска",
         "previous": "предыдущая редакция",
@@ -84,6 +99,9 @@ LANGUAGES: dict[str, Language] = {
         "events": "Изменения",
         "attachment": "Приложение",
         "switch_version": "Редакция",
+        "unit_chapter": "Глава {num}.",
+        "unit_subchapter": "Параграф {num}.",
+        "unit_article": "Статья {num}.",
     }),
     "kaz": Language("kaz", "kk", "Қазақша", {
         "current": "Қолданыстағы редакция",
@@ -98,6 +116,7 @@ LANGUAGES: dict[str, Language] = {
         "other_language": "осы күнгі мәтін тек мына тілде белгілі: {lang}",
         "missing": "осы күні қолданыста болған мәтін корпуста жоқ",
         "bounded_by": "оқиғалар аралығында",
+        "uncertain": "осы күні қолданылуы анықталмаған",
         "repealed": "алып тасталды",
         "footnote": "Ескерту",
         "previous": "алдыңғы редакция",
@@ -113,6 +132,9 @@ LANGUAGES: dict[str, Language] = {
         "events": "Өзгерістер",
         "attachment": "Қосымша",
         "switch_version": "Редакция",
+        "unit_chapter": "{num}-тарау.",
+        "unit_subchapter": "{num}-параграф.",
+        "unit_article": "{num}-бап.",
     }),
     "eng": Language("eng", "en", "English", {}),
 }

@@ -58,6 +58,7 @@ class ProvisionView:
     notes: list[NoteView] = field(default_factory=list)
     source_lang: str | None = None
     missing: str | None = None
+    uncertain: str | None = None            # why its existence on the date is uncertain
 
     def walk(self):
         yield self

@@ -47,7 +47,8 @@ def expression_pages(work: WorkView, state: dict[str, str] | None = None) -> Ite
             yield Page(here, f"{work.title(lang)} ({v.start.iso})", lang, render_page(
                 "expression.html", work=work, lang=lang, version=v, text=v.text, here=here,
                 prev=prev, next=nxt, state=None,
-                xml=urls.xml_url(work.uri, lang, v.start.iso) if v.xml else None), _filters(work, lang))
+                xml=urls.xml_url(work.uri, lang, v.start.iso) if v.xml else None), _filters(work, lang),
+                indexed=False)
 
 
 def diff_pages(work: WorkView) -> Iterator[Page]:
@@ -77,7 +78,7 @@ def diff_pages(work: WorkView) -> Iterator[Page]:
                     for c in text_changes(old, new)]
                 yield Page(here, f"{work.title(lang)}: {old_label} → {new_label}", lang, render_page(
                     "diff.html", work=work, lang=lang, here=here, changed=changed, old_url=old_url,
-                    new_url=new_url, old_label=old_label, new_label=new_label))
+                    new_url=new_url, old_label=old_label, new_label=new_label), indexed=False)
 
 
 def _main_lang(work: WorkView) -> str:
@@ -139,7 +140,8 @@ def parallel_pages(work: WorkView) -> Iterator[Page]:
         rows = [(eid, [(lang, by_lang.get(lang, {}).get(eid)) for lang in langs]) for eid in order]
         here = urls.parallel_url(work.uri, date)
         yield Page(here, f"{work.title()}: ru · kk · en{' ' + date if date else ''}", "eng", render_page(
-            "parallel.html", work=work, here=here, langs=langs, rows=rows, date=date, dates=dates))
+            "parallel.html", work=work, here=here, langs=langs, rows=rows, date=date, dates=dates),
+            indexed=False)
 
 
 def work_page(work: WorkView) -> Page:

@@ -1,0 +1,82 @@
+"""Benchmark of the site build (not a test): how much the publisher adds to a bare mkdocs build.
+
+    .venv/bin/python bench/site.py [--corpus corpus]
+
+Reports:
+- the full build: collecting from the stages + rendering + mkdocs + Pagefind + swap;
+- the publisher's own build (everything except collecting from the earlier stages);
+- a bare ``mkdocs build`` (subprocess, same mkdocs.yml) over the same generated pages;
+- the ratio publisher-build / bare mkdocs (goal <= 1.5), and full / bare for reference;
+- the Pagefind time, the page count and the output size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from publisher.build import MKDOCS_YML, build_site, write_docs  # noqa: E402
+from publisher.collect import collect_site  # noqa: E402
+from publisher.pages import site_pages  # noqa: E402
+
+
+def tree_size(path: Path) -> tuple[int, int]:
+    files = [p for p in path.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="zanlex-bench-") as tmp:
+        tmp = Path(tmp)
+        t0 = time.perf_counter()
+        site, states = collect_site(args.corpus)
+        t_collect = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        pages, files = site_pages(site, states)
+        t_render = time.perf_counter() - t1
+        t2 = time.perf_counter()
+        steps = build_site(pages, files, tmp / "public", corpus=args.corpus)
+        t_build = time.perf_counter() - t2
+        publisher_total = t_render + t_build
+        full = t_collect + publisher_total
+
+        # mkdocs.yml's own docs_dir (build/docs, ignored by git) gets the same generated pages.
+        docs = ROOT / "build" / "docs"
+        shutil.rmtree(docs, ignore_errors=True)
+        docs.mkdir(parents=True)
+        write_docs(pages, files, docs)
+        t3 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(MKDOCS_YML),
+                        "-d", str(tmp / "bare")], cwd=ROOT, check=True)
+        t_bare = time.perf_counter() - t3
+
+        n_files, size = tree_size(tmp / "public")
+        html_pages = sum(1 for _ in (tmp / "public").rglob("index.html"))
+        print(f"pages                     {len(pages)} generated, {html_pages} HTML pages in output")
+        print(f"output                    {n_files} files, {size / 1e6:.1f} MB")
+        print(f"collect from stages       {t_collect:7.2f} s")
+        print(f"render pages (Jinja)      {t_render:7.2f} s")
+        print(f"write docs                {steps['write']:7.2f} s")
+        print(f"mkdocs (in build)         {steps['mkdocs']:7.2f} s")
+        print(f"pagefind                  {steps['pagefind']:7.2f} s")
+        print(f"publisher build           {publisher_total:7.2f} s   (render + write + mkdocs + pagefind + swap)")
+        print(f"full build                {full:7.2f} s   (collect + publisher build)")
+        print(f"bare mkdocs build         {t_bare:7.2f} s   (subprocess, same pages)")
+        print(f"ratio publisher / bare    {publisher_total / t_bare:7.2f}     (goal <= 1.5)")
+        print(f"ratio full / bare         {full / t_bare:7.2f}")
+
+
+if __name__ == "__main__":
+    main()
