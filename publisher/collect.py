@@ -14,10 +14,17 @@ CLI and shown on the home page); it never disappears silently.
 from __future__ import annotations
 
 import importlib
+import json
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
+from publisher import urls
+from publisher.languages import guess_language
 from publisher.model import (
     AttachmentView,
+    CommentView,
+    DraftView,
+    EdgeView,
     EffectiveDate,
     EventView,
     NoteView,
@@ -25,8 +32,11 @@ from publisher.model import (
     SiteData,
     TextView,
     VersionView,
+    WarningView,
     WorkView,
 )
+
+ASTANA = timezone(timedelta(hours=5), "Asia/Almaty")
 
 
 def _api(module: str, *names: str):
@@ -182,9 +192,118 @@ def consolidate(corpus: Path, site: SiteData, parsed: dict[str, tuple]) -> None:
             view.versions[lang] = versions
 
 
-def collect_site(corpus: Path) -> tuple[SiteData, dict[str, dict[str, str]]]:
-    """Everything the site shows, and the state note of each current text."""
+def _node_label(g, node: str) -> str:
+    attrs = g.nodes[node] if node in g else {}
+    if attrs.get("kind") == "provision":
+        head = " ".join(x for x in [attrs.get("num") or "", attrs.get("heading") or ""] if x)
+        return f"{attrs.get('name', '')} {head} ({attrs.get('eid', '')})".strip()
+    return str(attrs.get("title") or attrs.get("name") or node)
+
+
+def _node_url(g, node: str) -> str | None:
+    attrs = g.nodes[node] if node in g else {}
+    if attrs.get("kind") == "provision":
+        lang = (attrs.get("langs") or "rus").split(",")[0]
+        return urls.expression_url(attrs["work"], lang) + "#" + attrs["eid"]
+    if attrs.get("kind") == "work" and attrs.get("in_corpus"):
+        return urls.work_url(node)
+    return None
+
+
+def link_graph(corpus: Path, site: SiteData) -> None:
+    """The linker's graph: per-provision edges on each work, a drawable subgraph, the audits."""
+    api = _api("linker", "build_graph", "graph_json", "graph_graphml", "audits")
+    if api is None:
+        site.notices.append("linker (build_graph / audits) not available: no graph pages")
+        return
+    g = api.build_graph(corpus)
+    by_uri = {w.uri: w for w in site.works}
+    for u, v, attrs in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("kind", ""))):
+        for node, other, incoming in ((u, v, False), (v, u, True)):
+            nattrs = g.nodes[node]
+            work = by_uri.get(nattrs.get("work") if nattrs.get("kind") == "provision" else node)
+            if work is None:
+                continue
+            eid = nattrs.get("eid", "") if nattrs.get("kind") == "provision" else ""
+            work.edges.setdefault(eid, []).append(EdgeView(
+                attrs.get("kind", "link"), _node_label(g, other), _node_url(g, other),
+                attrs.get("valid_from"), attrs.get("valid_to"), incoming))
+    # The picture: works, and the provisions that link across works (legal basis, citations).
+    drawn = set()
+    for u, v, attrs in g.edges(data=True):
+        kind = attrs.get("kind")
+        if kind == "legal_basis" or (kind == "cites" and g.nodes[u].get("work", u) != g.nodes[v].get("work", v)):
+            site.graph.edges.append({"source": u, "target": v, "kind": kind})
+            drawn.update((u, v))
+    for node, attrs in g.nodes(data=True):
+        if attrs.get("kind") == "work" and attrs.get("in_corpus"):
+            drawn.add(node)
+    for node in drawn:
+        attrs = g.nodes[node]
+        kind = attrs.get("kind") if attrs.get("kind") in ("work", "provision") else "other"
+        if kind == "work" and not attrs.get("in_corpus"):
+            kind = "other"
+        site.graph.nodes.append({"id": node, "kind": kind, "title": _node_label(g, node),
+                                 "label": attrs.get("name") or _node_label(g, node),
+                                 "show_label": kind == "work"})
+    for w in site.works:
+        if w.uri in drawn:
+            site.graph.edges.extend({"source": f"{w.uri}~{p.eid}", "target": w.uri, "kind": "part_of"}
+                                    for p in w.texts[next(iter(w.texts))].walk()
+                                    if f"{w.uri}~{p.eid}" in drawn)
+    site.graph.nodes.sort(key=lambda n: n["id"])
+    site.graph.edges.sort(key=lambda e: (e["source"], e["target"], e["kind"]))
+    graph_json = api.graph_json(g)
+    site.graph.json = (graph_json if isinstance(graph_json, bytes) else
+                       json.dumps(graph_json, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+                       .encode("utf-8"))
+    site.graph.graphml = api.graph_graphml(g)
+    for a in api.audits(corpus):
+        bylaw = (a.details or {}).get("bylaw") or (a.details or {}).get("basis", "").split("~")[0]
+        url = urls.graph_url(bylaw) if bylaw in by_uri else None
+        site.graph.warnings.append(WarningView(a.severity, f"{a.code}: {a.message} [{a.location}]", url))
+
+
+def drafts(corpus: Path, site: SiteData, today: date, stamp: datetime) -> None:
+    """Drafts with their windows, statuses and comments; the iCalendar feed of deadlines."""
+    api = _api("discussion", "load_drafts", "draft_status", "ics_feed")
+    if api is None:
+        site.notices.append("discussion (load_drafts / draft_status / ics_feed) not available: no drafts")
+        return
+    loaded = api.load_drafts(corpus)
+    for d in loaded:
+        st = api.draft_status(d, today)
+        comments = []
+        for c in st.comments:
+            decision = None
+            if c.comment.decision:
+                decision = c.comment.decision + (f": {c.comment.justification}" if c.comment.justification else "")
+            comments.append(CommentView(c.comment.author_kind, c.comment.received, c.comment.text,
+                                        late=c.consideration == "not_subject_to_consideration",
+                                        decision=decision))
+        report = None
+        if d.report is not None:
+            report = f"Completion report posted {d.report.posted_at.isoformat()}: {d.report.where}"
+        posted = d.posted.at.date() if isinstance(d.posted.at, datetime) else d.posted.at
+        site.drafts.append(DraftView(
+            d.id, d.title, guess_language(d.title), posted, d.window.closes_at, st.status,
+            amends=d.linked_work_uri or d.amends, comments=comments, report=report,
+            warnings=list(st.warnings) + list(d.window.warnings), url=d.posted.where))
+    site.ical = api.ics_feed(loaded, stamp=stamp)
+
+
+def collect_site(corpus: Path, epoch: int | None = None) -> tuple[SiteData, dict[str, dict[str, str]]]:
+    """Everything the site shows, and the state note of each current text.
+
+    ``epoch`` (``SOURCE_DATE_EPOCH``) is "today" for the drafts' status and the feed's stamp,
+    so that a rebuild of the same corpus is identical; the browser recomputes days left.
+    """
+    from publisher.build import source_date_epoch
+
+    stamp = datetime.fromtimestamp(source_date_epoch(corpus) if epoch is None else epoch, tz=UTC)
     site = SiteData()
     parsed = parsed_works(corpus, site)
     consolidate(corpus, site, parsed)
+    link_graph(corpus, site)
+    drafts(corpus, site, stamp.astimezone(ASTANA).date(), stamp)
     return site, text_states(parsed)

@@ -22,6 +22,8 @@ class Language:
     html: str                 # BCP 47 for <html lang>: ru, kk, en
     name: str                 # the language's own name
     labels: dict[str, str] = field(default_factory=dict)
+    letters: str = ""         # letters that mark a text as this language (for untagged text)
+    extends: str | None = None   # the language whose alphabet this one adds letters to
 
     def label(self, key: str) -> str:
         return self.labels.get(key) or ENGLISH_LABELS[key]
@@ -70,7 +72,7 @@ ENGLISH_LABELS = {
 }
 
 LANGUAGES: dict[str, Language] = {
-    "rus": Language("rus", "ru", "Русский", {
+    "rus": Language("rus", "ru", "Русский", letters="абвгдеёжзийклмнопрстуфхцчшщъыьэюя", labels={
         "current": "Действующая редакция",
         "version": "Редакция",
         "versions": "Редакции по датам",
@@ -103,7 +105,7 @@ LANGUAGES: dict[str, Language] = {
         "unit_subchapter": "Параграф {num}.",
         "unit_article": "Статья {num}.",
     }),
-    "kaz": Language("kaz", "kk", "Қазақша", {
+    "kaz": Language("kaz", "kk", "Қазақша", letters="әғқңөұүһі", extends="rus", labels={
         "current": "Қолданыстағы редакция",
         "version": "Редакция",
         "versions": "Күні бойынша редакциялар",
@@ -136,7 +138,23 @@ LANGUAGES: dict[str, Language] = {
         "unit_subchapter": "{num}-параграф.",
         "unit_article": "{num}-бап.",
     }),
-    "eng": Language("eng", "en", "English", {}),
+    "eng": Language("eng", "en", "English", letters="abcdefghijklmnopqrstuvwxyz"),
 }
 
 SITE = LANGUAGES["eng"]    # the language of the site's own pages
+
+
+def guess_language(text: str) -> str:
+    """The language of an untagged text (a draft's title): the one with most of its letters in it,
+    where a language that ``extends`` another (Kazakh: Cyrillic plus nine letters) also counts the
+    other's letters once one of its own occurs.
+
+    >>> guess_language("Қағидаларын бекіту туралы"), guess_language("Об утверждении IT"), guess_language("Rules")
+    ('kaz', 'rus', 'eng')
+    """
+    lower = text.lower()
+    own = {lang.code: sum(ch in lang.letters for ch in lower) for lang in LANGUAGES.values()}
+    scores = {code: n + (own[LANGUAGES[code].extends] if n and LANGUAGES[code].extends else 0)
+              for code, n in own.items()}
+    best = max(scores, key=lambda code: scores[code])
+    return best if scores[best] else SITE.code
