@@ -35,6 +35,7 @@ class AmendingAct:
     registration: date | None = None
     publication: date | None = None
     publication_source: str | None = None
+    text: str | None = None         # its text in the corpus: the act.toml beside it (corpus-relative)
 
     @property
     def eid(self) -> str:
@@ -84,6 +85,7 @@ def load_acts(corpus_dir: Path) -> ActRegistry:
             type=entry["type"], number=str(entry["number"]), date=entry["date"], uri=entry["uri"],
             title=entry.get("title"), issuing_body=entry.get("issuing_body"),
             registration=reg.get("date"), publication=pub.get("date"), publication_source=pub.get("source"),
+            text=entry.get("text"),
         ))
     return ActRegistry(acts=acts, allowance=dict(assumptions.get("publication_allowance_days", {})),
                        allowance_source=assumptions.get("publication_allowance_source", ""), path=str(path))

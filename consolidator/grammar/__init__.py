@@ -37,6 +37,8 @@ class Registry:
     - ``numerals`` and ``months``: the words those clauses use.
     - ``repeal_inline``: how an inline repeal note ("3) исключен …") starts.
     - ``range_num``: a range of repealed numbers ("3) - 9)").
+    - ``instructions``: the grammar of amending acts' instructions in this language
+      (``consolidator.grammar.instructions.InstructionGrammar``), None where none is written yet.
     """
 
     lang: str
@@ -51,6 +53,7 @@ class Registry:
     months: dict[str, int] = field(default_factory=dict)
     repeal_inline: str = ""
     range_num: str = r"(?P<first>\d+(?:-\d+)?)\)?\s*[-–—]\s*(?P<last>\d+(?:-\d+)?)\)"
+    instructions: object | None = None
 
     def unit_kind(self, word: str) -> str | None:
         """The AKN element for a unit word in any case form: the longest matching stem wins."""
