@@ -25,6 +25,8 @@ from .works import Work
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
 SOURCE = "#zanlex"
+_P, _BR, _NUM, _HEADING, _INTRO, _WRAPUP, _CONTENT = (
+    f"{{{AKN_NS}}}{t}" for t in ("p", "br", "num", "heading", "intro", "wrapUp", "content"))
 
 
 def expression_uri(work: Work, lang: str, date: dt.date | None) -> str:
@@ -69,11 +71,13 @@ def _frbr(work: Work, lang: str, expression_date: dt.date | None, component: str
 
 def _inline(el: etree._Element, text: str) -> etree._Element:
     """Put text into an inline container; "\\n" becomes <br/>."""
+    if "\n" not in text:
+        el.text = text
+        return el
     parts = text.split("\n")
     el.text = parts[0]
     for part in parts[1:]:
-        br = etree.SubElement(el, f"{{{AKN_NS}}}br")
-        br.tail = part
+        etree.SubElement(el, _BR).tail = part
     return el
 
 
@@ -81,35 +85,41 @@ def _p(text: str) -> etree._Element:
     return _inline(E.p(), text)
 
 
+def _blocks(parent: etree._Element, texts: list[str]) -> etree._Element:
+    """Append one <p> per text (an empty <p/> when there is none) and return the parent."""
+    for text in texts or [""]:
+        _inline(etree.SubElement(parent, _P), text)
+    return parent
+
+
 def _note_refs(notes: list[Note]) -> list[etree._Element]:
     return [E.noteRef(href=f"#{n.eid}", marker=n.eid.split("_")[-1], placement="bottom") for n in notes]
 
 
-def _provision(prov: Provision) -> etree._Element:
+def _provision(prov: Provision, parent: etree._Element) -> etree._Element:
     """A hierarchical unit; its footnote markers go in its heading, else its num, else its text."""
-    el = etree.Element(f"{{{AKN_NS}}}{prov.kind}", eId=prov.eid)
+    el = etree.SubElement(parent, f"{{{AKN_NS}}}{prov.kind}", eId=prov.eid)
     if prov.kind == "hcontainer":
         el.set("name", "unplaced")     # a block the grammar could not place (a warning)
     if prov.status == REMOVED:
         el.set("status", "removed")
+    homes = []
     if prov.label or prov.num:
-        el.append(_inline(E.num(), prov.label or prov.num))
+        homes.append(_inline(etree.SubElement(el, _NUM), prov.label or prov.num))
     if prov.heading is not None:
-        el.append(_inline(E.heading(), prov.heading))
+        homes.append(_inline(etree.SubElement(el, _HEADING), prov.heading))
     if prov.children:
         if prov.text:
-            el.append(E.intro(*[_p(t) for t in prov.text]))
-        el.extend(_provision(c) for c in prov.children)
+            _blocks(etree.SubElement(el, _INTRO), prov.text)
+        for child in prov.children:
+            _provision(child, el)
         if prov.wrap_up:
-            el.append(E.wrapUp(*[_p(t) for t in prov.wrap_up]))
+            _blocks(etree.SubElement(el, _WRAPUP), prov.wrap_up)
     else:
-        el.append(E.content(*([_p(t) for t in prov.text + prov.wrap_up] or [E.p()])))
-    marker_home = el.find(f"{{{AKN_NS}}}heading")
-    if marker_home is None:
-        marker_home = el.find(f"{{{AKN_NS}}}num")
-    if marker_home is None:
-        marker_home = el.find(f".//{{{AKN_NS}}}p")
-    marker_home.extend(_note_refs(prov.notes))
+        _blocks(etree.SubElement(el, _CONTENT), prov.text + prov.wrap_up)
+    if prov.notes:
+        home = homes[-1] if homes else el.find(f".//{_P}")
+        home.extend(_note_refs(prov.notes))
     return el
 
 
@@ -143,7 +153,11 @@ def _attachment(att: Attachment, act: Act, work: Work, expression_date: dt.date 
         doc.append(E.preface(*preface))
     if att.preamble:
         doc.append(E.preamble(*[_p(t) for t in att.preamble]))
-    doc.append(E.mainBody(*([_provision(p) for p in att.body] or [E.p()])))
+    main = etree.SubElement(doc, f"{{{AKN_NS}}}mainBody")
+    for prov in att.body:
+        _provision(prov, main)
+    if not att.body:
+        _blocks(main, [])
     return E.attachment(doc, eId=att.eid)
 
 
@@ -165,8 +179,11 @@ def act_to_xml(act: Act, work: Work, expression_date: dt.date | None = None) -> 
         doc.append(E.preface(*preface))
     if act.preamble:
         doc.append(E.preamble(*[_p(t) for t in act.preamble]))
-    body = [_provision(p) for p in act.body]
-    doc.append(E.body(*(body or [E.hcontainer(E.content(E.p()), eId="hcontainer_empty", name="empty")])))
+    body = etree.SubElement(doc, f"{{{AKN_NS}}}body")
+    for prov in act.body:
+        _provision(prov, body)
+    if not act.body:
+        body.append(E.hcontainer(E.content(E.p()), eId="hcontainer_empty", name="empty"))
     if act.conclusions:
         doc.append(E.conclusions(*[_p(t) for t in act.conclusions]))
     if act.attachments:

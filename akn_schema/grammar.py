@@ -78,6 +78,8 @@ def classify(line: Line, g: Grammar) -> Token:
         if m:
             num = m.group("num") or m.groupdict().get("num2")
             return Token(kind, line, num=num, number=num, label=m.group("label"), heading=m.group("heading") or None)
+    if not text[:1].isdigit() and text[:1] not in "-–—бБ":
+        return Token("text", line, rest=line.text)
     if m := POINT_RANGE.match(text):
         a, b = int(m.group("a")), int(m.group("b"))
         if a < b:
