@@ -75,6 +75,7 @@ class DerivedWording:
     partial: bool = False
     note: str = ""
     parts: tuple[int, ...] = ()     # partial: the ordinals of the parts ``text`` holds
+    subtree: bool = False           # the whole provision was given: a descendant it lacks does not exist
 
     def valid_on(self, when: date) -> bool:
         return self.interval.valid_on(when)
@@ -255,7 +256,8 @@ def _apply(ins: Instruction, ctx: _Context, act: AmendingAct, effective: Effecti
 
 
 def _whole(p: Provision, ins: Instruction, lang: str) -> DerivedWording:
-    return DerivedWording(p.eid, lang, p.num, p.heading, p.label, tuple(p.text), tuple(p.wrap_up), None, ins.label)
+    return DerivedWording(p.eid, lang, p.num, p.heading, p.label, tuple(p.text), tuple(p.wrap_up), None, ins.label,
+                          subtree=True)
 
 
 def _with_part(ins: Instruction, eid: str, before: Provision | None, ctx: _Context) -> DerivedWording:
@@ -337,6 +339,16 @@ def derived_wordings(corpus_dir: Path, work_name: str) -> dict[str, list[Derived
         for w in app.wordings:
             result.setdefault(w.eid, []).append(w)
     return result
+
+
+def absent_under_derived(eid: str, derived: dict[str, list[DerivedWording]], when: date) -> bool:
+    """Is ``eid`` inside a provision whose whole wording on ``when`` is derived, and not in it? (Point 6)
+    of Art. 19-1 p. 2, added by 96-VII, does not exist while 484-V's wording of the article is valid.)"""
+    if eid in derived:
+        return False
+    parts = eid.split("__")
+    ancestors = ("__".join(parts[:i]) for i in range(len(parts) - 1, 0, -1))
+    return any(d.subtree and d.valid_on(when) for a in ancestors for d in derived.get(a, ()))
 
 
 def check(corpus_dir: Path, app: Application) -> list[Check]:

@@ -11,7 +11,9 @@ Status of each provision on D:
 - ``in_force`` otherwise. Its wording comes from the language asked for where that text's
   wording is valid on D, else from another language's valid wording (``wording_lang`` says
   which), else it is not in the corpus (``wording_lang`` None) and ``note`` names the bounding
-  events.
+  events. Where no source text's wording is valid on D (or none in L), a wording derived from an
+  amending act's own instructions fills the gap (``consolidator.applying``): ``wording_source``
+  names it ("484-V item 8, 2)"), and ``partial`` says when only some of its parts are known.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from akn_schema.model import Act, Provision
+from consolidator.applying import DerivedWording, absent_under_derived, derived_events, derived_wordings
 from consolidator.diff import word_diff
 from consolidator.effective import Effective
-from consolidator.events import AmendmentEvent, events_for_work
+from consolidator.events import AmendmentEvent, events_for_work, merge
 from consolidator.grammar import registry
 from consolidator.timeline import (
     Snapshot,
@@ -55,11 +58,14 @@ class ProvisionVersion:
     parent: str | None = None
     depth: int = 0
     label: str | None = None
+    wording_source: str | None = None   # an amending act's instruction, when the wording is derived
+    partial: bool = False               # only some parts of the wording are known (derived)
 
     def as_json(self) -> dict:
         return {"eId": self.eid, "kind": self.kind, "num": self.num, "heading": self.heading,
                 "status": self.status, "wording_lang": self.wording_lang,
-                "text": "\n".join(self.text + self.wrap_up), "note": self.note or None}
+                "text": "\n".join(self.text + self.wrap_up), "note": self.note or None,
+                "wording_source": self.wording_source, "partial": self.partial}
 
     def plain(self) -> str:
         """The provision's own words on one line (heading and paragraphs), for diffs."""
@@ -92,15 +98,15 @@ class Version:
     @property
     def coverage(self) -> float:
         """Share of provisions in force (or possibly so: ``uncertain``) whose wording in the
-        version's language is known."""
+        version's language is known (a partial wording does not count)."""
         live = self.existing()
-        return sum(p.wording_lang == self.lang for p in live) / len(live) if live else 0.0
+        return sum(p.wording_lang == self.lang and not p.partial for p in live) / len(live) if live else 0.0
 
     @property
     def coverage_any(self) -> float:
         """The same share, with a wording known in any language."""
         live = self.existing()
-        return sum(p.wording_lang is not None for p in live) / len(live) if live else 0.0
+        return sum(p.wording_lang is not None and not p.partial for p in live) / len(live) if live else 0.0
 
     def as_json(self) -> dict:
         return {"work": self.work, "expression": self.expression_uri, "date": self.date.isoformat(),
@@ -129,6 +135,8 @@ class Version:
                 lines.append(f"{pad}[uncertain: {p.note}]")
             if p.wording_lang != self.lang:
                 lines.append(f"{pad}[wording in {p.wording_lang}: {p.note}]")
+            elif p.wording_source:
+                lines.append(f"{pad}[{p.note}]")
             lines += [pad + t for t in p.text + p.wrap_up]
         return "\n".join(lines)
 
@@ -146,9 +154,12 @@ def version_at(corpus_dir: Path, work_name: str, when: date, lang: str) -> Versi
     eids = _document_order(acts, lang)
     known = set(eids)
     relevant = _relevant_events(corpus_dir, work_name)
+    derived = derived_wordings(corpus_dir, work_name)
     provisions = []
     for eid in eids:
-        pv = _provision_on(eid, when, order, index, snaps, relevant.get(eid, []), eif)
+        if absent_under_derived(eid, derived, when):
+            continue
+        pv = _provision_on(eid, when, order, index, snaps, relevant.get(eid, []), eif, derived.get(eid, []))
         if pv is None:
             continue
         pv.parent = _parent(eid, known)
@@ -164,8 +175,9 @@ def version_at(corpus_dir: Path, work_name: str, when: date, lang: str) -> Versi
 @lru_cache(maxsize=16)
 def _relevant_events(corpus_dir: Path, work_name: str) -> dict[str, list[AmendmentEvent]]:
     """For each eId, the events that can bear on it: those covering it, and insertions and
-    repeals of it, its ancestors, or the points a range note of it stands for."""
-    events = events_for_work(corpus_dir, work_name)
+    repeals of it, its ancestors, or the points a range note of it stands for. The events of
+    amending acts' instructions count too (a change no footnote records ends a text's validity)."""
+    events = merge(events_for_work(corpus_dir, work_name) + derived_events(corpus_dir, work_name))
     acts = corpus_acts(corpus_dir, work_name)
     result: dict[str, list[AmendmentEvent]] = {}
     for eid in _document_order(acts, ""):
@@ -174,14 +186,16 @@ def _relevant_events(corpus_dir: Path, work_name: str) -> dict[str, list[Amendme
     return result
 
 
-def _provision_on(eid, when, order, index, snaps: dict[str, Snapshot], events, eif) -> ProvisionVersion | None:
+def _provision_on(eid, when, order, index, snaps: dict[str, Snapshot], events, eif,
+                  derived: list[DerivedWording] = ()) -> ProvisionVersion | None:
     any_prov = next(index[lang][eid] for lang in order if eid in index.get(lang, {}))
     pv = ProvisionVersion(eid, any_prov.kind, any_prov.num, None, IN_FORCE, None, label=any_prov.label)
     aliases = _aliases(eid, [index[lang][eid] for lang in order if eid in index.get(lang, {})])
     status, note = _existence(eid, when, events, eif, aliases)
     intervals = {lang: wording_interval(snaps[lang], eid, events, eif) for lang in order if lang in snaps}
     valid = [lang for lang, iv in intervals.items() if iv.valid_on(when)]
-    if status is None:
+    derived = [d for d in derived if d.valid_on(when)]
+    if status is None and not derived:
         if valid and not any(eid in index[lang] for lang in valid):
             return None                             # the texts valid on D do not have it
         if not valid:
@@ -192,6 +206,9 @@ def _provision_on(eid, when, order, index, snaps: dict[str, Snapshot], events, e
     if pv.status in (NOT_YET, REPEALED):
         return pv
     source = next((lang for lang in valid if eid in index[lang]), None)
+    pick = _derived_pick(derived, order, source)
+    if pick is not None:
+        return _from_derived(pv, pick, order[0], when)
     if source is None:
         pv.note = "; ".join(x for x in [pv.note, _missing(eid, when, events)] if x)
         return pv
@@ -200,6 +217,29 @@ def _provision_on(eid, when, order, index, snaps: dict[str, Snapshot], events, e
     pv.text, pv.wrap_up = list(prov.text), list(prov.wrap_up)
     if source != order[0]:
         pv.note = "; ".join(x for x in [pv.note, f"the {order[0]} wording valid on {when} is not in the corpus"] if x)
+    return pv
+
+
+def _derived_pick(derived: list[DerivedWording], order: list[str], source: str | None) -> DerivedWording | None:
+    """A derived wording beats no wording, and another language's text when it is complete and in
+    the language asked for; the asked language's own valid text beats it."""
+    if source == order[0] or not derived:
+        return None
+    ranked = sorted(derived, key=lambda d: (d.partial, order.index(d.lang) if d.lang in order else len(order)))
+    best = ranked[0]
+    if source is not None and (best.partial or best.lang != order[0]):
+        return None
+    return best
+
+
+def _from_derived(pv: ProvisionVersion, d: DerivedWording, lang: str, when: date) -> ProvisionVersion:
+    pv.wording_lang, pv.wording_source, pv.partial = d.lang, d.source, d.partial
+    pv.num, pv.heading, pv.label = d.num or pv.num, d.heading, d.label or pv.label
+    pv.text, pv.wrap_up = list(d.text), list(d.wrap_up)
+    label = d.note or f"derived from {d.source}: the act's instruction applied; no source text gives this wording"
+    if d.lang != lang:
+        label = f"the {lang} wording valid on {when} is not in the corpus; {label}"
+    pv.note = "; ".join(x for x in [pv.note, label] if x)
     return pv
 
 
