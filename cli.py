@@ -206,6 +206,33 @@ def diff_cmd(ctx: click.Context, work: str, d1: str, d2: str, lang: str, fmt: st
             click.echo(f"{d.eid}: " + (f"({d.note})" if d.note else "".join(marks[op].format(t) for op, t in d.ops)))
 
 
+@zanlex.command("apply")
+@click.argument("act")
+@click.option("--work", required=True, help="The amended work, e.g. law-88-V.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def apply_cmd(ctx: click.Context, act: str, work: str, as_json: bool) -> None:
+    """Apply amending ACT's own instructions to WORK: the instructions, the wordings they yield,
+    and each wording checked against the texts valid afterwards."""
+    from consolidator import apply_act, check_application
+
+    app = apply_act(ctx.obj["corpus"], act, work)
+    checks = check_application(ctx.obj["corpus"], app)
+    if as_json:
+        emit_json({**app.as_json(), "checks": [c.as_json() for c in checks]})
+        return
+    click.echo(f"{app.act} → {work}, in effect {app.effective}")
+    for i in app.instructions:
+        click.echo(f"  {i.label}: {i.describe()}  ({i.source})")
+    for w in app.wordings:
+        tag = "partial" if w.partial else "complete"
+        click.echo(f"  {w.eid} [{w.lang}, {tag}] {w.interval.start} → {w.interval.end or 'open'}: {w.plain()[:70]}")
+    for c in checks:
+        verdict = "equal" if c.equal else ("differs, later events: " + "; ".join(c.later_events) if c.explained
+                                           else "DIFFERS with no later event to explain it")
+        click.echo(f"  check {c.eid} [{c.lang}]: {verdict}")
+
+
 
 # ── 3. Link: references and the law–bylaw graph ──────────────────────────────────────────
 # (linker) SECTION-LINK

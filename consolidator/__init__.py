@@ -38,6 +38,13 @@ Public API (everything else is internal)::
 - ``diff_html(ops) -> str``: ``<del class="zl-del">`` / ``<ins class="zl-ins">``, escaped.
 - ``parse_day(text) -> date``: YYYY-MM-DD or a one-line ``BadDate``.
 - ``version_diff(corpus_dir, work, d1, d2, lang) -> list[ProvisionDiff]``.
+- ``instructions_for(corpus_dir, act_number, work) -> list[Instruction]``: an amending act's own
+  instructions for a work (``corpus/amending/<number>/``), parsed by the language's grammar.
+- ``apply_act(corpus_dir, act_number, work) -> Application``: those instructions applied to the
+  wording valid just before the act, as ``DerivedWording``s (complete, or ``partial``) with their
+  ``WordingInterval``; ``version_at`` uses them to fill gaps (``wording_source``).
+- ``check_application(corpus_dir, app) -> list[Check]``: each derived wording against the texts valid
+  afterwards, word by word, with the later events that explain a difference.
 
 Errors are ``akn_schema.errors.ZanlexError`` subclasses defined in ``consolidator.errors``.
 """
@@ -46,11 +53,14 @@ from datetime import date
 
 from consolidator.acts import AmendingAct, load_acts
 from consolidator.akn import enrich_xml, version_xml
+from consolidator.applying import Application, Check, DerivedWording, apply_act
+from consolidator.applying import check as check_application
 from consolidator.diff import diff_html, word_diff
 from consolidator.effective import Effective
 from consolidator.errors import BadDate
 from consolidator.events import AmendmentEvent, events_for_work
 from consolidator.footnotes import Footnote, parse_footnote
+from consolidator.instructions import Instruction, InstructionError, instructions_for
 from consolidator.timeline import Snapshot, WordingInterval, snapshots, work_entry_into_force
 from consolidator.versions import (
     PointInTime,
@@ -76,8 +86,10 @@ def parse_day(text: str) -> date:
 
 
 __all__ = [
-    "AmendingAct", "AmendmentEvent", "Effective", "Footnote", "PointInTime", "ProvisionDiff",
-    "ProvisionVersion", "Snapshot", "Version", "WordingInterval", "diff_html", "enrich_xml",
-    "events_for_work", "load_acts", "parse_day", "parse_footnote", "points_in_time", "snapshots",
-    "version_at", "version_diff", "version_xml", "word_diff", "work_entry_into_force",
+    "AmendingAct", "AmendmentEvent", "Application", "Check", "DerivedWording", "Effective", "Footnote",
+    "Instruction", "InstructionError", "PointInTime", "ProvisionDiff",
+    "ProvisionVersion", "Snapshot", "Version", "WordingInterval", "apply_act", "check_application", "diff_html",
+    "enrich_xml", "events_for_work", "instructions_for", "load_acts", "parse_day", "parse_footnote",
+    "points_in_time", "snapshots", "version_at", "version_diff", "version_xml", "word_diff",
+    "work_entry_into_force",
 ]
