@@ -139,25 +139,35 @@ def _meta(act: Act, work: Work, expression_date: dt.date | None, notes: list[Not
     return meta
 
 
-def _attachment(att: Attachment, act: Act, work: Work, expression_date: dt.date | None) -> etree._Element:
-    notes = [n for n in act.notes if n.target == att.eid]
-    preface = [_p(s) for s in att.stamp]
-    if att.title is not None:
-        title = _inline(E.docTitle(), att.title)
-        preface.append(E.longTitle(E.p(title, *_note_refs(notes))))
+def _front(doc: etree._Element, *, stamp: list[str], title: str | None, preface: list[str],
+           preamble: list[str], notes: list[Note]) -> None:
+    """The preface (approval stamp, long title with its note markers, identification lines) and
+    the preamble of a document or an attachment."""
+    parts = [_p(s) for s in stamp]
+    if title:
+        parts.append(E.longTitle(E.p(_inline(E.docTitle(), title), *_note_refs(notes))))
     elif notes:
-        preface.append(E.p(*_note_refs(notes)))
-    meta = E.meta(_frbr(work, act.lang, expression_date, component=att.eid))
-    doc = E.doc(meta, name=att.name)
-    if preface:
-        doc.append(E.preface(*preface))
-    if att.preamble:
-        doc.append(E.preamble(*[_p(t) for t in att.preamble]))
-    main = etree.SubElement(doc, f"{{{AKN_NS}}}mainBody")
-    for prov in att.body:
+        parts.append(E.p(*_note_refs(notes)))
+    parts += [_p(t) for t in preface]
+    if parts:
+        doc.append(E.preface(*parts))
+    if preamble:
+        _blocks(etree.SubElement(doc, f"{{{AKN_NS}}}preamble"), preamble)
+
+
+def _main(doc: etree._Element, tag: str, provisions: list[Provision], empty_eid: str) -> None:
+    main = etree.SubElement(doc, f"{{{AKN_NS}}}{tag}")
+    for prov in provisions:
         _provision(prov, main)
-    if not att.body:
-        _blocks(main, [])
+    if not provisions:
+        main.append(E.hcontainer(E.content(E.p()), eId=empty_eid, name="empty"))
+
+
+def _attachment(att: Attachment, act: Act, work: Work, expression_date: dt.date | None) -> etree._Element:
+    doc = E.doc(E.meta(_frbr(work, act.lang, expression_date, component=att.eid)), name=att.name)
+    _front(doc, stamp=att.stamp, title=att.title, preface=[], preamble=att.preamble,
+           notes=[n for n in act.notes if n.target == att.eid])
+    _main(doc, "mainBody", att.body, f"{att.eid}__hcontainer_empty")
     return E.attachment(doc, eId=att.eid)
 
 
@@ -165,34 +175,20 @@ def act_to_xml(act: Act, work: Work, expression_date: dt.date | None = None) -> 
     """The whole AKN document of one parsed text.
 
     ``expression_date`` is the date of the version the text represents; by default the work's
-    date for an original text and unknown ("rus@") for a consolidated one.
+    date for an original text and unknown ("rus@") for a consolidated one. Notes that annotate
+    the document as a whole are referenced from its title.
     """
     if expression_date is None and work.source(act.lang).state == "original" and work.date_known:
         expression_date = work.date
     name = "act" if work.doctype == "law" else work.doctype
     doc = E.act(_meta(act, work, expression_date, act.notes), name=name)
-    preface = []
-    if act.title:
-        preface.append(E.longTitle(E.p(_inline(E.docTitle(), act.title))))
-    preface += [_p(t) for t in act.preface]
-    if preface:
-        doc.append(E.preface(*preface))
-    if act.preamble:
-        doc.append(E.preamble(*[_p(t) for t in act.preamble]))
-    body = etree.SubElement(doc, f"{{{AKN_NS}}}body")
-    for prov in act.body:
-        _provision(prov, body)
-    if not act.body:
-        body.append(E.hcontainer(E.content(E.p()), eId="hcontainer_empty", name="empty"))
+    _front(doc, stamp=[], title=act.title, preface=act.preface, preamble=act.preamble,
+           notes=[n for n in act.notes if not n.target])
+    _main(doc, "body", act.body, "hcontainer_empty")
     if act.conclusions:
-        doc.append(E.conclusions(*[_p(t) for t in act.conclusions]))
+        _blocks(etree.SubElement(doc, f"{{{AKN_NS}}}conclusions"), act.conclusions)
     if act.attachments:
         doc.append(E.attachments(*[_attachment(a, act, work, expression_date) for a in act.attachments]))
-    orphans = [n for n in act.notes if not n.target]
-    if orphans:   # notes that annotate the document as a whole: referenced from the preface
-        if doc.find(f"{{{AKN_NS}}}preface") is None:
-            doc.insert(1, E.preface(E.p()))
-        doc.find(f"{{{AKN_NS}}}preface").append(E.p(*_note_refs(orphans)))
     return E.akomaNtoso(doc)
 
 
