@@ -122,12 +122,14 @@ def event_views(events) -> list[EventView]:
                                                    v.act, v.kind))
 
 
-def version_text(version, base, lang: str, *, repealed: bool = False, notes=None) -> TextView:
+def version_text(version, base, lang: str, *, repealed: bool = False,
+                 source: dict[str, ProvisionView] | None = None) -> TextView:
     """A ``consolidator.Version`` as a tree of ``ProvisionView``s.
 
     ``base`` is the parsed text of the same language (title block, attachments' headings);
-    ``repealed`` keeps repealed provisions (greyed, with their note); ``notes`` maps eId → the
-    footnotes the source text prints under that provision.
+    ``repealed`` keeps repealed provisions (greyed, with their note); ``source`` maps eId → the
+    provision in the source text of this language: its footnotes are printed under the provision,
+    and a repealed provision keeps the source's own words ("2) исключен Законом РК от …").
     """
     built: dict[str, ProvisionView] = {}
     roots: list[ProvisionView] = []
@@ -137,11 +139,13 @@ def version_text(version, base, lang: str, *, repealed: bool = False, notes=None
         view = ProvisionView(
             pv.eid, pv.kind, pv.num, pv.heading, list(pv.text), wrap_up=list(pv.wrap_up),
             repealed=pv.status == "repealed",
-            notes=list((notes or {}).get(pv.eid, [])),
+            notes=list(src.notes) if (src := (source or {}).get(pv.eid)) else [],
             source_lang=pv.wording_lang if pv.wording_lang not in (None, lang) else None,
             missing=(pv.note or "—") if pv.wording_lang is None and pv.status != "repealed" else None,
             uncertain=(pv.note or "—") if pv.status == "uncertain" else None)
-        if view.repealed and not view.text and pv.note:
+        if view.repealed and src is not None and src.repealed and src.text:
+            view.text = list(src.text)
+        elif view.repealed and not view.text and pv.note:
             view.text = [pv.note]
         built[pv.eid] = view
         parent = built.get(pv.parent) if pv.parent else None
@@ -177,8 +181,7 @@ def consolidate(corpus: Path, site: SiteData, parsed: dict[str, tuple]) -> None:
         points = api.points_in_time(corpus, view.name)
         for lang in view.texts:
             base = acts[lang]
-            source_notes = {p.eid: [NoteView(n.eid, n.text) for n in p.notes]
-                            for p in text_view(base).walk() if p.notes}
+            source = {p.eid: p for p in text_view(base).walk()}
             versions: list[VersionView] = []
             for i, point in enumerate(points):
                 v = api.version_at(corpus, view.name, point.effective.latest, lang)
@@ -188,7 +191,7 @@ def consolidate(corpus: Path, site: SiteData, parsed: dict[str, tuple]) -> None:
                                             version_text(v, base, lang), known, total,
                                             xml=to_bytes(api.version_xml(corpus, v))))
                 if end is None:     # the latest version is the current consolidated text
-                    view.texts[lang] = version_text(v, base, lang, repealed=True, notes=source_notes)
+                    view.texts[lang] = version_text(v, base, lang, repealed=True, source=source)
             view.versions[lang] = versions
 
 
@@ -197,6 +200,8 @@ def _node_label(g, node: str) -> str:
     if attrs.get("kind") == "provision":
         head = " ".join(x for x in [attrs.get("num") or "", attrs.get("heading") or ""] if x)
         return f"{attrs.get('name', '')} {head} ({attrs.get('eid', '')})".strip()
+    if attrs.get("name") and attrs.get("title"):
+        return f"{attrs['name']} — {attrs['title']}"
     return str(attrs.get("title") or attrs.get("name") or node)
 
 
@@ -287,6 +292,7 @@ def drafts(corpus: Path, site: SiteData, today: date, stamp: datetime) -> None:
         posted = d.posted.at.date() if isinstance(d.posted.at, datetime) else d.posted.at
         site.drafts.append(DraftView(
             d.id, d.title, guess_language(d.title), posted, d.window.closes_at, st.status,
+            last_day=d.window.deadline,
             amends=d.linked_work_uri or d.amends, comments=comments, report=report,
             warnings=list(st.warnings) + list(d.window.warnings), url=d.posted.where))
     site.ical = api.ics_feed(loaded, stamp=stamp)

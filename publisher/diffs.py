@@ -41,7 +41,10 @@ def text_changes(old: TextView, new: TextView) -> list[ProvisionChange]:
         if wa == wb:
             continue
         status = "inserted" if a is None or not wa else "removed" if b is None or not wb else "changed"
-        if status == "changed" and a.source_lang != b.source_lang:
+        if a is not None and b is not None and bool(a.missing) != bool(b.missing):
+            status = "wording now known" if a.missing else "wording no longer known"
+            ops = [(1, wb)] if a.missing else [(-1, wa)]
+        elif status == "changed" and a.source_lang != b.source_lang:
             # The wording shown comes from another language's text: words cannot be compared.
             status, ops = "wording from another text", [(-1, wa), (1, wb)]
         else:

@@ -183,8 +183,9 @@ class DraftView:
     title: str
     lang: str
     posted: date
-    deadline: datetime                      # end of the window, aware (Asia/Almaty)
+    deadline: datetime                      # the instant the window closes, aware (Asia/Almaty)
     status: str
+    last_day: date | None = None            # the 10th working day (the window closes at its end)
     amends: str | None = None
     comments: list[CommentView] = field(default_factory=list)
     report: str | None = None

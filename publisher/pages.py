@@ -18,7 +18,7 @@ from publisher import urls
 from publisher.build import Page
 from publisher.diffs import text_changes
 from publisher.feeds import changes_atom
-from publisher.languages import LANGUAGES
+from publisher.languages import LANGUAGES, SITE
 from publisher.model import DraftView, SiteData, TextView, VersionView, WorkView
 from publisher.render import render_page
 from publisher.svg import graph_svg, timeline_svg
@@ -31,10 +31,16 @@ def _filters(work: WorkView, lang: str) -> dict[str, str]:
 
 
 def expression_pages(work: WorkView, state: dict[str, str] | None = None) -> Iterator[Page]:
-    """The current text and every version of ``work`` in each of its languages."""
+    """The current text and every version of ``work`` in each of its languages.
+
+    Search indexes the current text, and the version whose wording is most fully in the page's
+    own language when that is an older one (the English text is the 2014 wording: its words
+    are found there, not in today's version, where most English wording is not known).
+    """
     for lang, text in work.texts.items():
         here = urls.expression_url(work.uri, lang)
         versions = work.versions.get(lang, [])
+        fullest = max(versions, key=lambda v: (v.known / v.total if v.total else 0, v.start.date), default=None)
         yield Page(here, work.title(lang), lang, render_page(
             "expression.html", work=work, lang=lang, version=None, text=text, here=here,
             prev=versions[-1] if versions else None, next=None,
@@ -48,7 +54,7 @@ def expression_pages(work: WorkView, state: dict[str, str] | None = None) -> Ite
                 "expression.html", work=work, lang=lang, version=v, text=v.text, here=here,
                 prev=prev, next=nxt, state=None,
                 xml=urls.xml_url(work.uri, lang, v.start.iso) if v.xml else None), _filters(work, lang),
-                indexed=False)
+                indexed=v is fullest and nxt is not None)
 
 
 def diff_pages(work: WorkView) -> Iterator[Page]:
@@ -86,12 +92,23 @@ def _main_lang(work: WorkView) -> str:
 
 
 def _articles(work: WorkView) -> dict[str, str]:
-    """eId → label of every article (and other top units) of the work's main text."""
+    """eId → label of every provision of the work's main text, in document order:
+    ``chp_2__art_7__point_3`` → "Article 7 › 3)"; articles keep their heading."""
     text = work.texts.get(_main_lang(work))
     if text is None:
         return {}
-    return {p.eid: f"{p.num or ''} {p.heading or ''}".strip() or p.eid
-            for p in text.walk() if p.kind in ("article", "chapter") or "__" not in p.eid}
+    labels: dict[str, str] = {"": work.title()}
+    for p in text.walk():
+        parent = labels.get(p.eid.rsplit("__", 1)[0], "") if "__" in p.eid else ""
+        if p.kind in ("chapter", "subchapter"):
+            labels[p.eid] = f"{SITE.unit(p.kind, p.num)} {p.heading or ''}".strip() or p.eid
+        elif p.kind == "article":
+            labels[p.eid] = f"{SITE.unit(p.kind, p.num)} {p.heading or ''}".strip()
+        else:
+            own = p.num or p.eid.rsplit("__", 1)[-1]
+            stem = parent if parent and not parent.startswith(("Chapter", "Paragraph")) else ""
+            labels[p.eid] = f"{stem.split('.')[0]} › {own}" if stem else own
+    return labels
 
 
 def _article_of(eid: str, articles: dict[str, str]) -> str:

@@ -1,0 +1,115 @@
+"""The site of the real corpus (built once per session by ``built_site``): every page type for the
+three works and three languages, with the law's own facts on them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import html as lhtml
+
+import publisher
+
+LAW = "akn/kz/act/2013-04-15/88-V/"
+WORKS = {"akn/kz/act/2013-04-15/88-V/": ("rus", "kaz", "eng"),
+         "akn/kz/act/order/2016-12-08/78/": ("rus",),
+         "akn/kz/act/order/2016-01-22/52/": ("kaz",)}
+HTML_LANG = {"rus": "ru", "kaz": "kk", "eng": "en"}
+
+
+def doc(site: Path, url: str):
+    return lhtml.fromstring((site / url / "index.html").read_bytes())
+
+
+def versions(site: Path, work: str, lang: str) -> list[str]:
+    return sorted(p.name.split("@")[1] for p in (site / work).glob(f"{lang}@*"))
+
+
+@pytest.mark.parametrize("work,langs", WORKS.items())
+def test_every_work_has_each_page_type_in_each_language(built_site, work, langs):
+    assert (built_site / work / "index.html").exists()
+    assert (built_site / work / "parallel" / "index.html").exists()
+    assert (built_site / work / "graph" / "index.html").exists()
+    for lang in langs:
+        page = doc(built_site, f"{work}{lang}/")
+        assert page.get("lang") == HTML_LANG[lang]
+        assert (built_site / work / lang / "main.xml").read_bytes().startswith(b"<?xml")
+        dates = versions(built_site, work, lang)
+        assert dates, f"{work}{lang}: no versions"
+        for d in dates:
+            assert (built_site / work / f"{lang}@{d}" / "main.xml").exists()
+            assert doc(built_site, f"{work}{lang}@{d}/").get("lang") == HTML_LANG[lang]
+        assert (built_site / work / f"{lang}@{dates[-1]}" / "diff-current" / "index.html").exists()
+        if len(dates) > 1:
+            assert (built_site / work / f"{lang}@{dates[-1]}" / "diff-previous" / "index.html").exists()
+
+
+def test_the_law_has_a_timeline_with_an_svg_and_per_article_events(built_site):
+    page = doc(built_site, LAW + "timeline/")
+    assert page.cssselect("figure svg circle")
+    art1 = page.get_element_by_id("chp_1__art_1")
+    assert "417-V" in art1.text_content() and "141-VII" in art1.text_content()
+
+
+def test_article_9_1_does_not_exist_on_29_02_2016_and_exists_from_01_03_2016(built_site):
+    dates = versions(built_site, LAW, "rus")
+    before = max(d for d in dates if d <= "2016-02-29")
+    assert doc(built_site, f"{LAW}rus@{before}/").xpath("//*[@id='chp_2__art_9-1']") == []
+    assert doc(built_site, f"{LAW}rus@2016-03-01/").get_element_by_id("chp_2__art_9-1") is not None
+
+
+def test_the_current_russian_text_prints_footnotes_under_their_provision_and_greys_repeals(built_site):
+    page = doc(built_site, LAW + "rus/")
+    art1 = page.get_element_by_id("chp_1__art_1")
+    notes = [n.text_content() for n in art1.cssselect(":scope > .zl-note")]
+    assert any(n.startswith("Сноска. Статья 1 с изменениями") for n in notes)
+    point6 = page.get_element_by_id("chp_1__art_1__point_6")
+    assert "zl-repealed" in point6.get("class")
+    assert "исключен Законом РК от 25.11.2019 № 272-VI" in point6.text_content()
+
+
+def test_a_version_labels_wording_taken_from_another_language(built_site):
+    oldest = versions(built_site, LAW, "rus")[0]
+    page = doc(built_site, f"{LAW}rus@{oldest}/")
+    assert page.cssselect(".zl-other-lang")                  # the 2013 wording is known in Kazakh only
+    assert "Қазақша" in page.cssselect(".zl-other-lang .zl-label")[0].text_content()
+    assert re.search(r"текст известен для \d+ из \d+ статей", page.cssselect(".zl-banner")[0].text_content())
+
+
+def test_the_graph_shows_order_78_under_article_7_and_warns_of_stale_delegation(built_site):
+    law_graph = doc(built_site, LAW + "graph/")
+    art7 = law_graph.get_element_by_id("chp_2__art_7__point_3").text_content()
+    assert "legal_basis" in art7 and "order" in art7.lower()
+    warnings = doc(built_site, "graph/").cssselect(".zl-warning")
+    assert any("stale_delegation" in w.text_content() and "order-78" in w.text_content() for w in warnings)
+    assert (built_site / "downloads" / "graph.graphml").exists() and (built_site / "downloads" / "graph.json").exists()
+
+
+def test_drafts_feeds_and_home(built_site):
+    drafts = doc(built_site, "drafts/")
+    assert len(drafts.cssselect("tbody tr")) >= 3
+    assert (built_site / "feeds" / "deadlines.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    atom = (built_site / "feeds" / "changes.atom").read_text(encoding="utf-8")
+    assert "484-V" in atom
+    home = doc(built_site, "")
+    assert len(home.cssselect("ul.zl-acts > li")) == 3 and home.cssselect("ul.zl-latest li")
+
+
+def test_no_page_refers_to_an_outside_url_for_a_script_style_or_font(built_site):
+    for path in built_site.rglob("*.html"):
+        page = lhtml.fromstring(path.read_bytes())
+        for el in page.iter("script", "link", "img", "iframe", "source"):
+            for attr in ("src", "href"):
+                assert "//" not in (el.get(attr) or ""), f"{path}: <{el.tag} {attr}={el.get(attr)}>"
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8", errors="replace"))
+
+
+def test_two_builds_of_the_corpus_are_byte_identical(built_site, corpus_dir, tmp_path):
+    again = tmp_path / "public"
+    publisher.build(corpus_dir, again)
+    a = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file())
+    b = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert a == b
+    assert [p for p in a if (built_site / p).read_bytes() != (again / p).read_bytes()] == []
