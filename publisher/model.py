@@ -65,6 +65,12 @@ class ProvisionView:
         for c in self.children:
             yield from c.walk()
 
+    def fingerprint(self) -> tuple:
+        """Everything the page prints of it and its subtree: equal fingerprints, equal HTML."""
+        return (self.eid, self.kind, self.num, self.heading, tuple(self.text), tuple(self.wrap_up),
+                self.repealed, tuple((n.eid, n.text) for n in self.notes), self.source_lang, self.missing,
+                self.uncertain, tuple(c.fingerprint() for c in self.children))
+
     def words(self) -> str:
         """Its own words (number, heading, text) — what a diff compares."""
         return " ".join(x for x in [self.num or "", self.heading or "", *self.text, *self.wrap_up] if x)

@@ -134,7 +134,8 @@ def timeline_page(work: WorkView) -> Page:
     order = {eid: i for i, eid in enumerate(articles)}
     per_article = [(eid, articles.get(eid, eid), evs)
                    for eid, evs in sorted(per.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))]
-    svg = timeline_svg(work.events, start=work.start())
+    first = min((v.start for vs in work.versions.values() for v in vs), key=lambda e: e.date, default=None)
+    svg = timeline_svg(work.events, start=work.start(), start_exact=first.exact if first else True)
     return Page(here, f"{work.title()}: timeline", "eng", render_page(
         "timeline.html", work=work, here=here, svg=svg, per_article=per_article, main_lang=_main_lang(work)))
 

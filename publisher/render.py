@@ -35,9 +35,26 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.globals.update(LANGUAGES=LANGUAGES, SITE=SITE, urls=urls)
+    env.globals.update(LANGUAGES=LANGUAGES, SITE=SITE, urls=urls, provision_html=provision_html)
     env.filters["rel"] = lambda to, here: urls.relative(here, to)
     return env
+
+
+_PROVISIONS: dict[tuple, Markup] = {}
+
+
+@cache
+def _macros():
+    return environment().get_template("_macros.html").make_module({})
+
+
+def provision_html(p, L) -> Markup:
+    """One provision and its subtree (macro ``provision`` of ``_macros.html``), rendered once per
+    language and content: consecutive versions repeat most provisions word for word."""
+    key = (L.code, p.fingerprint())
+    if key not in _PROVISIONS:
+        _PROVISIONS[key] = Markup(_macros().provision(p, L))
+    return _PROVISIONS[key]
 
 
 def render_page(template: str, **context) -> Markup:

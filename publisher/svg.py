@@ -37,7 +37,7 @@ def _serialise(root: etree._Element) -> Markup:
     return Markup(etree.tostring(root, encoding="unicode", method="xml"))
 
 
-def timeline_svg(events: list[EventView], start: date, width: int = 900) -> Markup:
+def timeline_svg(events: list[EventView], start: date, width: int = 900, start_exact: bool = True) -> Markup:
     """A horizontal axis from the work's entry into force to the last event; one tick per distinct
     effective date, labelled with the amending acts. Lower-bound dates are hollow dots."""
     dates = sorted({e.effective.date for e in events} | {start})
@@ -54,7 +54,7 @@ def timeline_svg(events: list[EventView], start: date, width: int = 900) -> Mark
     for i, d in enumerate(dates):
         x = left + (right - left) * (d - first).days / span
         acts = by_date.get(d, [])
-        exact = all(e.effective.exact for e in acts)
+        exact = all(e.effective.exact for e in acts) and (d != start or start_exact)
         g = _el(root, "g")
         _el(g, "title", f"{d.isoformat()}: " + "; ".join(sorted({e.act for e in acts}) or ["entry into force"]))
         _el(g, "circle", class_="zl-dot" if exact else "zl-dot-uncertain", cx=f"{x:.1f}", cy=axis_y, r=5)
