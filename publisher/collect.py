@@ -90,10 +90,29 @@ def parsed_works(corpus: Path, site: SiteData) -> dict[str, tuple]:
             act = parser.parse_work(work, lang)
             acts[lang] = act
             view.texts[lang] = text_view(act)
-            view.xml[lang] = parser.to_bytes(parser.act_to_xml(act, work))
+            view.xml[lang] = parser.to_bytes(published_xml(corpus, act, work))
         site.works.append(view)
         parsed[name] = (work, acts)
     return parsed
+
+
+def published_xml(corpus: Path, act, work):
+    """The AKN a lawyer downloads: the parsed text, enriched with its amendment events
+    (lifecycle, passiveModifications, passiveRef) and with its references as ``<ref href>``.
+    Each stage adds only through its public API, and the result must stay strictly valid."""
+    from akn_schema import ZanlexError, act_to_xml, load_works, validate_xml
+
+    root = act_to_xml(act, work)
+    consolidator = _api("consolidator", "events_for_work", "enrich_xml")
+    linker = _api("linker", "add_refs")
+    if consolidator is not None:
+        consolidator.enrich_xml(root, consolidator.events_for_work(corpus, work.name), work.uri)
+    if linker is not None:
+        linker.add_refs(root, act, work, load_works(corpus))
+    problems = validate_xml(root)
+    if problems:   # never publish invalid AKN: the build fails and the previous site stays
+        raise ZanlexError(f"{work.name}:{act.lang}: the published AKN is not valid: {problems[0]}")
+    return root
 
 
 def text_states(parsed: dict[str, tuple]) -> dict[str, dict[str, str]]:

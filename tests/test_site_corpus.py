@@ -113,3 +113,18 @@ def test_two_builds_of_the_corpus_are_byte_identical(built_site, corpus_dir, tmp
     b = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert a == b
     assert [p for p in a if (built_site / p).read_bytes() != (again / p).read_bytes()] == []
+
+
+def test_the_downloadable_akn_carries_events_and_references_and_is_strictly_valid(built_site):
+    from lxml import etree
+
+    from akn_schema import validate_xml
+
+    root = etree.parse(str(built_site / LAW / "rus" / "main.xml")).getroot()
+    assert validate_xml(root) == []
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    assert len(root.findall(".//a:lifecycle/a:eventRef", ns)) == 17          # one per amending act
+    mods = root.findall(".//a:passiveModifications/a:textualMod", ns)
+    assert any(m.find("a:destination", ns).get("href") == "#chp_2__art_9-1" for m in mods)
+    art4_refs = root.findall(".//a:article[@eId='chp_1__art_4']//a:ref", ns)
+    assert "#chp_3__art_15" in {r.get("href") for r in art4_refs}             # "статьей 15 настоящего Закона"
