@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 import akn_schema
+import discussion
 from akn_schema.errors import ZanlexError
 from akn_schema.files import atomic_write
 
@@ -233,11 +234,8 @@ def apply_cmd(ctx: click.Context, act: str, work: str, as_json: bool) -> None:
         click.echo(f"  check {c.eid} [{c.lang}]: {verdict}")
 
 
-
 # ── 3. Link: references and the law–bylaw graph ──────────────────────────────────────────
 # (linker) SECTION-LINK
-import linker  # noqa: E402  (each section imports its own stage)
-
 AS_OF = click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
                      help="Only what holds on this date (YYYY-MM-DD); default: today / every edge.")
 
@@ -249,6 +247,8 @@ AS_OF = click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), defa
 @click.pass_context
 def graph_cmd(ctx, fmt, as_of, output):
     """The law–bylaw graph: node-link JSON (networkx) or GraphML."""
+    import linker  # spaCy: loaded only by the commands that need it
+
     g = linker.build_graph(ctx.obj["corpus"], as_of.date() if as_of else None)
     data = linker.graph_graphml(g) if fmt == "graphml" else \
         json.dumps(linker.graph_json(g), ensure_ascii=False, indent=2).encode("utf-8")
@@ -264,6 +264,8 @@ def graph_cmd(ctx, fmt, as_of, output):
 @click.pass_context
 def links_cmd(ctx, ref, as_json):
     """Everything pointing to and from REF: law-88-V~art_7, or /akn/kz/act/2013-04-15/88-V/~chp_2__art_7."""
+    import linker  # spaCy: loaded only by the commands that need it
+
     g = linker.build_graph(ctx.obj["corpus"])
     found = linker.links_of(g, ref)
     if as_json:
@@ -284,6 +286,8 @@ def links_cmd(ctx, ref, as_json):
 @click.pass_context
 def check_cmd(ctx, as_of, as_json):
     """Stale delegation, dangling references and AKN validity. Exit status 1 on errors."""
+    import linker  # spaCy: loaded only by the commands that need it
+
     found = linker.audits(ctx.obj["corpus"], as_of.date() if as_of else None)
     if as_json:
         emit_json([a.as_dict() for a in found])
@@ -296,7 +300,6 @@ def check_cmd(ctx, as_of, as_json):
 
 # ── 4. Public discussion of drafts ───────────────────────────────────────────────────────
 # (discussion) SECTION-DISCUSSION
-import discussion  # noqa: E402  (each section imports its own stage)
 
 
 @zanlex.group("discussion")
