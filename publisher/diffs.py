@@ -24,7 +24,7 @@ from publisher.model import ProvisionView, TextView
 class ProvisionChange:
     eid: str
     label: str
-    status: str                      # inserted | removed | changed
+    status: str    # inserted | removed | changed | now_known | no_longer_known | other_text (label keys)
     ops: list[tuple[int, str]]
 
 
@@ -42,11 +42,11 @@ def text_changes(old: TextView, new: TextView) -> list[ProvisionChange]:
             continue
         status = "inserted" if a is None or not wa else "removed" if b is None or not wb else "changed"
         if a is not None and b is not None and bool(a.missing) != bool(b.missing):
-            status = "wording now known" if a.missing else "wording no longer known"
+            status = "now_known" if a.missing else "no_longer_known"
             ops = [(1, wb)] if a.missing else [(-1, wa)]
         elif status == "changed" and a.source_lang != b.source_lang:
             # The wording shown comes from another language's text: words cannot be compared.
-            status, ops = "wording from another text", [(-1, wa), (1, wb)]
+            status, ops = "other_text", [(-1, wa), (1, wb)]
         else:
             ops = _word_diff(wa, wb)
         changes.append(ProvisionChange(eid, _label(b or a), status, ops))

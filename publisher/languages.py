@@ -69,6 +69,12 @@ ENGLISH_LABELS = {
     "unit_chapter": "Chapter {num}.",
     "unit_subchapter": "Paragraph {num}.",
     "unit_article": "Article {num}.",
+    "diff_inserted": "inserted",
+    "diff_removed": "removed",
+    "diff_changed": "changed",
+    "diff_now_known": "wording now known",
+    "diff_no_longer_known": "wording no longer known",
+    "diff_other_text": "wording from another language's text",
 }
 
 LANGUAGES: dict[str, Language] = {
@@ -104,6 +110,12 @@ LANGUAGES: dict[str, Language] = {
         "unit_chapter": "Глава {num}.",
         "unit_subchapter": "Параграф {num}.",
         "unit_article": "Статья {num}.",
+        "diff_inserted": "добавлено",
+        "diff_removed": "исключено",
+        "diff_changed": "изменено",
+        "diff_now_known": "текст стал известен",
+        "diff_no_longer_known": "текст неизвестен",
+        "diff_other_text": "текст из другого языка",
     }),
     "kaz": Language("kaz", "kk", "Қазақша", letters="әғқңөұүһі", extends="rus", labels={
         "current": "Қолданыстағы редакция",
@@ -137,6 +149,12 @@ LANGUAGES: dict[str, Language] = {
         "unit_chapter": "{num}-тарау.",
         "unit_subchapter": "{num}-параграф.",
         "unit_article": "{num}-бап.",
+        "diff_inserted": "толықтырылды",
+        "diff_removed": "алып тасталды",
+        "diff_changed": "өзгертілді",
+        "diff_now_known": "мәтіні белгілі болды",
+        "diff_no_longer_known": "мәтіні белгісіз",
+        "diff_other_text": "басқа тілдегі мәтін",
     }),
     "eng": Language("eng", "en", "English", letters="abcdefghijklmnopqrstuvwxyz"),
 }

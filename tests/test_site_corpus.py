@@ -128,3 +128,16 @@ def test_the_downloadable_akn_carries_events_and_references_and_is_strictly_vali
     assert any(m.find("a:destination", ns).get("href") == "#chp_2__art_9-1" for m in mods)
     art4_refs = root.findall(".//a:article[@eId='chp_1__art_4']//a:ref", ns)
     assert "#chp_3__art_15" in {r.get("href") for r in art4_refs}             # "статьей 15 настоящего Закона"
+
+
+def test_diff_pages_name_each_change_in_the_language_of_the_text(built_site):
+    words = {"rus": {"добавлено", "исключено", "изменено", "текст стал известен", "текст неизвестен",
+                     "текст из другого языка"},
+             "kaz": {"толықтырылды", "алып тасталды", "өзгертілді", "мәтіні белгілі болды", "мәтіні белгісіз",
+                     "басқа тілдегі мәтін"}}
+    for lang, allowed in words.items():
+        seen = set()
+        for d in versions(built_site, LAW, lang):
+            page = built_site / LAW / f"{lang}@{d}" / "diff-current" / "index.html"
+            seen |= {s.text_content() for s in lhtml.fromstring(page.read_bytes()).cssselect(".zl-diff-status")}
+        assert seen and seen <= allowed, (lang, seen - allowed)
