@@ -7,13 +7,21 @@ http.server thread (``site_server``); the browser tests read it, never rebuild i
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# No per-example deadline: CI shares two cores, and a slow first example is not a failure.
+# In CI, examples are derived from the test itself, so a run can be repeated exactly.
+settings.register_profile("zanlex", deadline=None)
+settings.register_profile("ci", parent=settings.get_profile("zanlex"), derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "zanlex")
 
 
 @pytest.fixture(scope="session")
