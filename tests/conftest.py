@@ -7,8 +7,8 @@ http.server thread (``site_server``); the browser tests read it, never rebuild i
 from __future__ import annotations
 
 import functools
-import os
 import http.server
+import os
 import threading
 from pathlib import Path
 
