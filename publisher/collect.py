@@ -304,7 +304,7 @@ def drafts(corpus: Path, site: SiteData, today: date, stamp: datetime) -> None:
                 decision = c.comment.decision + (f": {c.comment.justification}" if c.comment.justification else "")
             comments.append(CommentView(c.comment.author_kind, c.comment.received, c.comment.text,
                                         late=c.consideration == "not_subject_to_consideration",
-                                        decision=decision))
+                                        decision=decision, missing_justification=c.missing_justification))
         report = None
         if d.report is not None:
             report = f"Completion report posted {d.report.posted_at.isoformat()}: {d.report.where}"
@@ -312,7 +312,8 @@ def drafts(corpus: Path, site: SiteData, today: date, stamp: datetime) -> None:
         site.drafts.append(DraftView(
             d.id, d.title, guess_language(d.title), posted, d.window.closes_at, st.status,
             last_day=d.window.deadline,
-            amends=d.linked_work_uri or d.amends, comments=comments, report=report,
+            amends=d.linked_work_uri or d.amends, amends_corpus_work=bool(d.linked_work_uri),
+            comments=comments, report=report,
             warnings=list(st.warnings) + list(d.window.warnings), url=d.posted.where))
     site.ical = api.ics_feed(loaded, stamp=stamp)
 

@@ -181,6 +181,7 @@ class CommentView:
     text: str
     late: bool = False
     decision: str | None = None             # accepted / rejected + reason, from the report
+    missing_justification: bool = False     # a decision the report does not justify
 
 
 @dataclass
@@ -193,6 +194,7 @@ class DraftView:
     status: str
     last_day: date | None = None            # the 10th working day (the window closes at its end)
     amends: str | None = None
+    amends_corpus_work: bool = False        # the amended bylaw is in the corpus: link to it
     comments: list[CommentView] = field(default_factory=list)
     report: str | None = None
     warnings: list[str] = field(default_factory=list)

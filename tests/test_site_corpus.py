@@ -141,3 +141,12 @@ def test_diff_pages_name_each_change_in_the_language_of_the_text(built_site):
             page = built_site / LAW / f"{lang}@{d}" / "diff-current" / "index.html"
             seen |= {s.text_content() for s in lhtml.fromstring(page.read_bytes()).cssselect(".zl-diff-status")}
         assert seen and seen <= allowed, (lang, seen - allowed)
+
+
+def test_a_draft_page_flags_an_unjustified_decision_and_links_the_bylaw_it_amends(built_site):
+    page = doc(built_site, "drafts/example-amend-order-78/")
+    comments = page.cssselect(".zl-comment")
+    flagged = [c for c in comments if "no justification given" in c.text_content()]
+    assert len(flagged) == 1 and "rejected" in flagged[0].text_content()
+    (link,) = [a for a in page.cssselect("a") if a.text_content() == "/akn/kz/act/order/2016-12-08/78"]
+    assert link.get("href").rstrip("/").endswith("akn/kz/act/order/2016-12-08/78")
