@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import importlib
 import json
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from discussion import astana_date
 from publisher import urls
 from publisher.languages import guess_language
 from publisher.model import (
@@ -35,8 +36,6 @@ from publisher.model import (
     WarningView,
     WorkView,
 )
-
-ASTANA = timezone(timedelta(hours=5), "Asia/Almaty")
 
 
 def _api(module: str, *names: str):
@@ -331,5 +330,6 @@ def collect_site(corpus: Path, epoch: int | None = None) -> tuple[SiteData, dict
     parsed = parsed_works(corpus, site)
     consolidate(corpus, site, parsed)
     link_graph(corpus, site)
-    drafts(corpus, site, stamp.astimezone(ASTANA).date(), stamp)
+
+    drafts(corpus, site, astana_date(stamp), stamp)
     return site, text_states(parsed)
