@@ -10,12 +10,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config import inside, read_config
 from .errors import SourceError, UnknownWork
 from .languages import GRAMMARS
+from .schemas import WORK
 
 DOCTYPES = ("law", "order", "resolution")
 
@@ -68,22 +69,21 @@ class Work:
                    number=stem, titles={}, texts={lang: TextSource(lang, path, "unknown", str(path))})
 
 
-def load_work(folder: Path) -> Work:
+def load_work(folder: Path, corpus: Path | None = None) -> Work:
+    """One work from ``folder/work.toml``, checked by its schema (``akn_schema.schemas.WORK``);
+    every text file it names must stay inside the corpus (by default, ``folder``'s grandparent)."""
     toml_path = folder / "work.toml"
-    try:
-        raw = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as err:
-        raise SourceError(toml_path, None, f"invalid TOML: {err}") from None
-    missing = [k for k in ("uri", "name", "type", "date", "number") if k not in raw]
-    if missing:
-        raise SourceError(toml_path, None, f"missing keys: {', '.join(missing)}")
-    if raw["type"] not in DOCTYPES:
-        raise SourceError(toml_path, None, f"type must be one of {DOCTYPES}, not {raw['type']!r}")
+    doc = read_config(toml_path, WORK)
+    raw = doc.data
+    corpus = Path(corpus) if corpus is not None else folder.parent.parent
     texts = {}
     for lang, spec in raw.get("texts", {}).items():
         if lang not in GRAMMARS:
-            raise SourceError(toml_path, None, f"unknown language {lang!r}; known: {', '.join(GRAMMARS)}")
-        texts[lang] = TextSource(lang, folder / spec["file"], spec.get("state", "unknown"),
+            raise doc.error(("texts", lang), f"is not a known language; known: {', '.join(GRAMMARS)}")
+        path = folder / spec["file"]
+        if not inside(path, corpus):
+            raise doc.error(("texts", lang, "file"), f"resolves outside the corpus ({corpus}): {spec['file']}")
+        texts[lang] = TextSource(lang, path, spec.get("state", "unknown"),
                                  spec.get("origin", ""), dict(spec))
     return Work(name=raw["name"], uri=raw["uri"], doctype=raw["type"], date=raw["date"],
                 number=str(raw["number"]), titles=dict(raw.get("titles", {})), texts=texts,
@@ -92,20 +92,39 @@ def load_work(folder: Path) -> Work:
 
 
 def load_works(corpus: Path) -> dict[str, Work]:
-    """Every work under ``corpus/works``, by short name, in name order."""
-    folders = sorted(p for p in (Path(corpus) / "works").glob("*") if (p / "work.toml").is_file())
-    works = [load_work(f) for f in folders]
-    return {w.name: w for w in works}
+    """Every work under ``corpus/works``, by short name, in name order.
+
+    A missing ``works`` folder, a folder without works, and two works with the same name or URI
+    are errors (never a silently empty or shadowed corpus)."""
+    root = Path(corpus) / "works"
+    if not root.is_dir():
+        raise SourceError(root, None, "no such folder: a corpus keeps its works in works/<name>/work.toml "
+                                      "(zanlex init DIR creates one)")
+    folders = sorted(p for p in root.iterdir() if (p / "work.toml").is_file())
+    if not folders:
+        raise SourceError(root, None, "holds no work (works/<name>/work.toml)")
+    works: dict[str, Work] = {}
+    uris: dict[str, Work] = {}
+    for folder in folders:
+        work = load_work(folder, Path(corpus))
+        for seen, key, what in ((works, work.name, "name"), (uris, work.uri, "uri")):
+            if key in seen:
+                raise SourceError(folder / "work.toml", None,
+                                  f"{what} {key!r} is already used by {seen[key].folder / 'work.toml'}")
+        works[work.name] = work
+        uris[work.uri] = work
+    return dict(sorted(works.items()))
 
 
-def resolve_source(spec: str, corpus: Path, lang: str | None = None,
+def resolve_source(spec: str, corpus: Path | None, lang: str | None = None,
                    doctype: str | None = None) -> tuple[Work, str]:
-    """``law-88-V:rus`` (or ``law-88-V`` with ``lang``), or a path to any text file.
+    """``law-88-V:rus`` (or ``law-88-V`` with ``lang``), or a path to any text file (the only
+    choice when ``corpus`` is None: outside a project).
 
     >>> resolve_source("order-78", Path(__file__).resolve().parent.parent / "corpus")[1]
     'rus'
     """
-    works = load_works(corpus)
+    works = load_works(corpus) if corpus is not None else {}
     name, _, spec_lang = spec.partition(":")
     if name in works:
         work = works[name]
@@ -118,7 +137,8 @@ def resolve_source(spec: str, corpus: Path, lang: str | None = None,
         return work, lang
     path = Path(spec)
     if not path.is_file():
-        raise UnknownWork(f"{spec!r} is neither a corpus work ({', '.join(works)}) nor a file")
+        known = f"a corpus work ({', '.join(works)})" if works else "a corpus work (no corpus found)"
+        raise UnknownWork(f"{spec!r} is neither {known} nor a file")
     if lang is None:
         raise UnknownWork(f"{spec}: say which language the file is in with --lang ({', '.join(GRAMMARS)})")
     if lang not in GRAMMARS:

@@ -16,11 +16,14 @@ does not understand is an ``InstructionError`` naming ``file:line``, never skipp
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from akn_schema.config import inside, read_config
+from akn_schema.schemas import AMENDING_ACT
+from akn_schema.text import decode_source
+from akn_schema.works import load_works
 from consolidator.acts import AmendingAct, load_acts
 from consolidator.errors import SourceError, ZanlexError
 from consolidator.footnotes import EntryIntoForce
@@ -125,14 +128,21 @@ def amending_text(corpus_dir: Path, number: str) -> AmendingText:
         with_text = ", ".join(a.number for a in acts.acts if a.text) or "none"
         raise ZanlexError(f"{act}: the corpus holds no text of it (acts with a text: {with_text})")
     toml_path = corpus_dir / act.text
-    try:
-        raw = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise ZanlexError(f"{toml_path}: {err}") from None
-    if (raw.get("number"), raw.get("date"), raw.get("type")) != (act.number, act.date, act.type):
+    doc = read_config(toml_path, AMENDING_ACT)
+    raw = doc.data
+    if (str(raw.get("number")), raw.get("date"), raw.get("type")) != (act.number, act.date, act.type):
         raise ZanlexError(f"{toml_path}: number/date/type disagree with {acts.path} for {act}")
+    if len(raw["texts"]) != 1:
+        raise doc.error(("texts",), f"holds {len(raw['texts'])} texts; zanlex reads one text per amending act")
     (lang, spec), = raw["texts"].items()
     path = toml_path.parent / spec["file"]
+    if not inside(path, corpus_dir):
+        raise doc.error(("texts", lang, "file"), f"resolves outside the corpus: {spec['file']}")
+    works = {w.name for w in load_works(corpus_dir).values()}
+    for i, entry in enumerate(raw.get("amends", [])):
+        if entry["work"] not in works:
+            raise doc.error(("amends", i, "work"), f"names no work of the corpus: {entry['work']!r} "
+                                                   f"(known: {', '.join(sorted(works))})")
     amends = []
     for entry in raw.get("amends", []):
         eif = entry["entry_into_force"]
@@ -140,7 +150,11 @@ def amending_text(corpus_dir: Path, number: str) -> AmendingText:
                              EntryIntoForce(kind=eif["rule"], days=eif.get("days"), on=eif.get("date"),
                                             not_before=eif.get("not_before"), text=eif.get("source", "")),
                              eif.get("source", "")))
-    lines = tuple(path.read_text(encoding="utf-8").splitlines())
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise SourceError(path, None, f"cannot read: {err.strerror or err}") from None
+    lines = tuple(decode_source(data, path).splitlines())
     return AmendingText(act, lang, path, str(path.relative_to(corpus_dir.parent)), lines, tuple(amends),
                         bool(raw.get("header_missing")))
 
