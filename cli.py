@@ -45,7 +45,7 @@ LANG = click.option("--lang", "lang", default=None, help="rus | kaz | eng (for a
 def _sources(corpus: Path, specs: tuple[str, ...], lang: str | None = None, doctype: str | None = None):
     """(work, lang) for each SOURCE; every text of every work when none is given."""
     if not specs:
-        return [(w, lg) for w in akn_schema.load_works(corpus).values() for lg in w.texts]
+        return [(w, src) for w in akn_schema.load_works(corpus).values() for src in w.all_texts()]
     out = []
     for spec in specs:
         work, lg = akn_schema.resolve_source(spec, corpus, lang, doctype)
@@ -104,6 +104,18 @@ def validate(ctx, sources, as_json, strict):
                 click.echo(f"     non-text ({s['rule']}): {r.path}:{s['line']}: {s['text'][:70]}")
     if failed:
         ctx.exit(1)
+
+
+@zanlex.command("import")
+@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--work", "work_name", default=None, help="The corpus work (default: the one meta.yaml names).")
+@click.pass_context
+def import_cmd(ctx, folder, work_name):
+    """Import an official edition in the public mirror's format (rus.md, kaz.md, meta.yaml) into the corpus."""
+    from akn_schema.importer import import_edition
+
+    work, label, written = import_edition(folder, ctx.obj["corpus"], work_name)
+    click.echo(f"{work.name}: edition {label} imported ({', '.join(p.name for p in written)})")
 
 
 @zanlex.command()
