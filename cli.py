@@ -77,6 +77,14 @@ def parse(ctx, source, lang, doctype, output, strict):
         click.echo(data.decode("utf-8"), nl=False)
 
 
+def _by_rule(skipped: list[dict]) -> dict[str, list[dict]]:
+    """Non-text lines and spans grouped by the rule that declares them (``--json`` lists each)."""
+    groups: dict[str, list[dict]] = {}
+    for s in skipped:
+        groups.setdefault(s["rule"], []).append(s)
+    return groups
+
+
 @zanlex.command()
 @click.argument("sources", nargs=-1)
 @click.option("--json", "as_json", is_flag=True)
@@ -100,8 +108,9 @@ def validate(ctx, sources, as_json, strict):
                 click.echo(f"     {line}")
             for n, word in r.conservation.lost[:20]:
                 click.echo(f"     lost: {r.path}:{n}: {word}")
-            for s in r.skipped:
-                click.echo(f"     non-text ({s['rule']}): {r.path}:{s['line']}: {s['text'][:70]}")
+            for rule, spans in _by_rule(r.skipped).items():
+                where = ", ".join(str(s["line"]) for s in spans[:8]) + (", …" if len(spans) > 8 else "")
+                click.echo(f"     non-text ({rule}): {len(spans)} at {r.path}:{where}: {spans[0]['text'][:50]}")
     if failed:
         ctx.exit(1)
 

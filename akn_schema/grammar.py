@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .errors import ParseError
 from .languages import Grammar, grammar_for
+from .mirror import mirror_lines, source_format
 from .model import REMOVED, Act, Attachment, Note, Provision, SkippedLine, Warning_
 from .text import Line, source_lines
 
@@ -183,7 +184,7 @@ class _Builder:
         if self.continues(tok):
             self.open.extend(tok.line.text)
             if self.open.kind == "note":
-                self.act.note_lines.add(tok.line.no)
+                self.act.note_lines.update(tok.line.numbers)
             return
         if tok.kind == "footnote":
             self.footnote(tok)
@@ -333,7 +334,7 @@ class _Builder:
                 self.write(prov.text, tok.rest)
             else:
                 self.open = None
-            if self.g.repeal.match(tok.rest):
+            if self.g.repeal.match(tok.rest.lstrip(") ")):     # "13) ) алып тасталды": a stray ")"
                 prov.status = REMOVED
 
     def body_text(self, tok: Token) -> None:
@@ -361,7 +362,7 @@ class _Builder:
                     target=target.eid if target else "")
         self.eids.add(note.eid)
         self.act.notes.append(note)
-        self.act.note_lines.add(tok.line.no)
+        self.act.note_lines.update(tok.line.numbers)
         if isinstance(target, Provision):
             target.notes.append(note)
             if self.g.repealed_by_note.match(tok.flat):
@@ -403,8 +404,16 @@ def _absorb(child: Provision, lines: list[str]) -> None:
 
 
 def parse_lines(text: str, *, lang: str, doctype: str, path: str, work: str = "",
-                strict: bool = False) -> Act:
-    """Parse the text of one act in one language into an ``Act``."""
+                strict: bool = False, fmt: str | None = None) -> Act:
+    """Parse the text of one act in one language into an ``Act``.
+
+    ``fmt`` is ``text`` (a plain-text dump) or ``mirror-md`` (the mirror's markdown); by
+    default it follows the suffix of ``path``.
+    """
     grammar = grammar_for(lang)
     act = Act(work=work, lang=lang, doctype=doctype, path=str(path))
-    return _Builder(source_lines(text), grammar, act, strict).run()
+    if (fmt or source_format(path)) == "mirror-md":
+        lines, act.skipped = mirror_lines(text)
+    else:
+        lines = source_lines(text)
+    return _Builder(lines, grammar, act, strict).run()
