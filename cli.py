@@ -231,28 +231,31 @@ def diff_cmd(ctx: click.Context, work: str, d1: str, d2: str, lang: str, fmt: st
 @zanlex.command("apply")
 @click.argument("act")
 @click.option("--work", required=True, help="The amended work, e.g. law-88-V.")
+@click.option("--lang", default=None, help="Which of the act's texts to apply: rus, kaz … (default: its first).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def apply_cmd(ctx: click.Context, act: str, work: str, as_json: bool) -> None:
-    """Apply amending ACT's own instructions to WORK: the instructions, the wordings they yield,
-    and each wording checked against the texts valid afterwards."""
-    from consolidator import apply_act, check_application
+def apply_cmd(ctx: click.Context, act: str, work: str, lang: str | None, as_json: bool) -> None:
+    """Apply amending ACT's own instructions (in one language) to WORK: the instructions, the wordings they
+    yield, and each instruction checked word for word against the official edition after it."""
+    from consolidator import apply_act
 
-    app = apply_act(ctx.obj["corpus"], act, work)
-    checks = check_application(ctx.obj["corpus"], app)
+    app = apply_act(ctx.obj["corpus"], act, work, lang)
     if as_json:
-        emit_json({**app.as_json(), "checks": [c.as_json() for c in checks]})
+        emit_json(app.as_json())
         return
-    click.echo(f"{app.act} → {work}, in effect {app.effective}")
+    click.echo(f"{app.act} → {work} [{app.lang}], in effect {app.effective}")
     for i in app.instructions:
         click.echo(f"  {i.label}: {i.describe()}  ({i.source})")
     for w in app.wordings:
-        tag = "partial" if w.partial else "complete"
-        click.echo(f"  {w.eid} [{w.lang}, {tag}] {w.interval.start} → {w.interval.end or 'open'}: {w.plain()[:70]}")
-    for c in checks:
-        verdict = "equal" if c.equal else ("differs, later events: " + "; ".join(c.later_events) if c.explained
-                                           else "DIFFERS with no later event to explain it")
-        click.echo(f"  check {c.eid} [{c.lang}]: {verdict}")
+        tag = "partial" if w.partial else w.state
+        click.echo(f"  {w.eid} [{w.lang}, {tag}]: {w.plain()[:70]}")
+    for note in app.notes:
+        click.echo(f"  note: {note}")
+    for c in app.checks:
+        click.echo(f"  check {c.instruction} against {c.edition or '—'}: {c.verdict}" + (f" ({c.note})" if c.note else ""))
+    if app.agreement is not None:
+        checked = sum(c.verdict in ("equal", "differs") for c in app.checks)
+        click.echo(f"  {app.agreement:.0%} of {checked} checked instructions match the edition word for word")
 
 
 # ── 3. Link: references and the law–bylaw graph ──────────────────────────────────────────

@@ -143,6 +143,7 @@ class Application:
     wordings: list[DerivedWording]
     notes: list[str] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
+    failed: dict[int, str] = field(default_factory=dict)      # instruction seq → why it could not be applied
 
     def wording(self, eid: str) -> DerivedWording | None:
         return next((w for w in self.wordings if w.eid == eid), None)
@@ -372,6 +373,7 @@ def _application(corpus: Corpus, work_name: str, text: AmendingText, history: Hi
     structure = _Structure.before(corpus, work_name, text.lang, effs[""].earliest)
     doctype = corpus.work(work_name).doctype
     events, wordings, notes = [], [], []
+    failed: dict[int, str] = {}
     current: dict[str, DerivedWording] = {}        # what earlier instructions of the act already made
     for ins in instructions:
         eff = _effective(effs, ins)
@@ -384,9 +386,11 @@ def _application(corpus: Corpus, work_name: str, text: AmendingText, history: Hi
             current[d.eid] = d
         if note:
             notes.append(note)
+            failed[ins.seq] = note
     wordings = list(current.values())
     source = f"{text.act.number} item {instructions[0].item}" if instructions else text.act.number
-    return Application(text.act, work_name, text.lang, source, effs[""], instructions, merge(events), wordings, notes)
+    return Application(text.act, work_name, text.lang, source, effs[""], instructions, merge(events), wordings, notes,
+                       failed=failed)
 
 
 def wording_before(history: History, eid: str, lang: str, act_uri: str) -> Wording | None:
@@ -435,6 +439,7 @@ def _apply_one(ins: Instruction, structure: _Structure, history: History, curren
         provs = _parse_new(ins, lang, doctype, container, where)
         return [made(p.eid, Wording.of(p)) for p in provs], ""
     results, notes = [], []
+    edits: dict[str, list] = {}             # eId → the paragraphs of its own text to change
     new_provs = None
     for k, path in enumerate(ins.targets):
         steps, text_steps, heading = _split_target(path)
@@ -446,13 +451,12 @@ def _apply_one(ins: Instruction, structure: _Structure, history: History, curren
             continue
         if ins.action == REPLACE and not text_steps and not heading:
             if new_provs is None:
-                container = eid.rsplit("__", 1)[0] if "__" in eid else ""
-                if structure.index.get(eid) is not None and structure.index[eid].kind == "article":
-                    container = eid.rsplit("__", 1)[0] if "__" in eid else ""
-                new_provs = _parse_new(ins, lang, doctype, container, where)
-            mine = [p for p in new_provs if p.eid == eid or p.eid.startswith(eid + "__")]
-            if not mine:
-                raise InstructionError(*where, f"the new wording does not give {eid}")
+                new_provs = _parse_tops(ins, lang, doctype, where)
+            kind, num = steps[-1]
+            top = next((p for p in new_provs if (p.kind, p.number) == (kind, num)), None)
+            if top is None:
+                raise InstructionError(*where, f"the new wording does not give the {kind} {num} it replaces")
+            mine = [_rebased(d, top.eid, eid) for d in top.walk()]
             results += [made(p.eid, Wording.of(p)) for p in mine]
             old = structure.index.get(eid)
             gone = [d.eid for d in old.walk() if d.eid not in {p.eid for p in mine}] if old is not None else []
@@ -477,34 +481,51 @@ def _apply_one(ins: Instruction, structure: _Structure, history: History, curren
                     continue
                 results.append(made(eid, replace(pre, heading=changed)))
             continue
+        edits.setdefault(eid, []).append((text_steps, k))
+    for eid, wanted in edits.items():
+        pre = before(eid)
         if pre is None:
-            if ins.action == REPLACE and text_steps:
-                results.append(made(eid, Wording(None, None, None, tuple(_pieces(ins.new_text, len(ins.targets))[k:k + 1]),
-                                                 ()), partial=True, note="only the replaced paragraph is known"))
+            if ins.action == REPLACE and all(t for t, _ in wanted):
+                pieces = _pieces(ins.new_text, len(ins.targets))
+                results.append(made(eid, Wording(None, None, None, tuple(pieces[k] for _, k in wanted
+                                                                         if k < len(pieces)), ()),
+                                    partial=True, note="only the replaced paragraphs are known"))
             notes.append(f"{ins.label}: the {lang} wording of {eid} before the act is not proven, so the instruction "
                          "cannot be applied in full")
             continue
         lines = list(pre.text) + list(pre.wrap_up)
-        span = _own_text_span(lines, text_steps) if text_steps else (0, len(lines))
-        if span is None:
-            notes.append(f"{ins.label}: {eid} has no {' / '.join(f'{a} {b}' for a, b in text_steps)}")
-            continue
-        a, b = span
-        if ins.action == REPLACE:
-            pieces = _pieces(ins.new_text, len(ins.targets))
-            lines[a:b] = pieces[k].split("\n") if len(pieces) == len(ins.targets) else ins.new_text.split("\n")
-        elif ins.action == REPEAL:
-            del lines[a:b]
+        spans = []
+        for text_steps, k in wanted:
+            span = _own_text_span(lines, text_steps) if text_steps else (0, len(lines))
+            if span is None:
+                notes.append(f"{ins.label}: {eid} has no {' / '.join(f'{a} {b}' for a, b in text_steps)}")
+                break
+            spans.append((span, k))
         else:
-            scope_text = lines[a:b]
-            changed, missing = _change_words(ins, "\n".join(scope_text))
-            if missing:
-                notes.append(f"{ins.label}: the words {missing!r} are not in the {lang} wording of {eid} before the act")
+            ok = True
+            for (a, b), k in sorted(spans, reverse=True):     # the last first: earlier spans keep their place
+                if ins.action == REPLACE:
+                    pieces = _pieces(ins.new_text, len(ins.targets))
+                    piece = pieces[k] if len(pieces) == len(ins.targets) else ins.new_text
+                    if a == 0 and pre.num and piece.startswith(pre.num + " "):
+                        piece = piece[len(pre.num) + 1:]      # "абзац первый" restated with its number "3-1)"
+                    lines[a:b] = piece.split("\n")
+                elif ins.action == REPEAL:
+                    del lines[a:b]
+                else:
+                    changed, missing = _change_words(ins, "\n".join(lines[a:b]))
+                    if missing:
+                        notes.append(f"{ins.label}: the words {missing!r} are not in the {lang} wording of {eid} "
+                                     "before the act")
+                        ok = False
+                        break
+                    lines[a:b] = changed.split("\n")
+            if not ok:
                 continue
-            lines[a:b] = changed.split("\n")
-        delta = len(lines) - len(pre.text) - len(pre.wrap_up)
-        cut = len(pre.text) + (delta if b <= len(pre.text) else 0)
-        results.append(made(eid, replace(pre, text=tuple(lines[:cut]), wrap_up=tuple(lines[cut:]))))
+            delta = len(lines) - len(pre.text) - len(pre.wrap_up)
+            last = max(b for (a, b), _ in spans)
+            cut = len(pre.text) + (delta if last <= len(pre.text) else 0)
+            results.append(made(eid, replace(pre, text=tuple(lines[:cut]), wrap_up=tuple(lines[cut:]))))
     return results, "; ".join(notes)
 
 
@@ -542,33 +563,59 @@ def _own_text_span(lines: list[str], text_steps: list[tuple[str, str]]) -> tuple
     return a, b
 
 
+_QUOTE_CLASS = "[«»\"“”„]"
+
+
+def _words_pattern(words: str) -> str:
+    """A regex for words as an act quotes them: any run of spaces, any quote mark, whole words only.
+
+    >>> bool(re.search(_words_pattern("стандарт"), "проект стандарта услуги"))
+    False
+    >>> re.search(_words_pattern("пяти рабочих  дней"), "в течение пяти рабочих дней").group()
+    'пяти рабочих дней'
+    """
+    parts = []
+    for tok in words.split():
+        parts.append("".join(_QUOTE_CLASS if c in "«»\"“”„" else re.escape(c) for c in tok))
+    body = r"\s+".join(parts)
+    head = r"(?<!\w)" if words[:1].isalnum() else ""
+    tail = r"(?!\w)" if words[-1:].isalnum() else ""
+    return head + body + tail
+
+
+def _replace_words(text: str, old: str, new: str) -> tuple[str, bool]:
+    """Every occurrence of ``old`` replaced by ``new``; a heading printed in capitals gets ``new`` in capitals."""
+    pattern = _words_pattern(old)
+
+    def spaced(m: re.Match, words: str) -> str:
+        # ", осуществляемых …" → "или …": a word that follows a word gets its space
+        before = text[m.start() - 1:m.start()]
+        return (" " + words) if words[:1].isalnum() and before.isalnum() else words
+    if re.search(pattern, text):
+        return re.sub(pattern, lambda m: spaced(m, new), text), True
+    found = re.search(pattern, text, re.IGNORECASE)
+    if found and found.group().isupper():
+        return re.sub(pattern, lambda m: new.upper(), text, flags=re.IGNORECASE), True
+    return text, False
+
+
 def _change_words(ins: Instruction, text: str) -> tuple[str, str | None]:
     """The text with the instruction's words changed, or the words that are not there."""
-    def find(words: str) -> int:
-        i = text.find(words)
-        if i < 0:
-            # spaces and quote marks may differ between the act and the consolidated text
-            norm = comparable(words)
-            for j in range(len(text)):
-                if comparable(text[j:j + len(words) + 8]).startswith(norm):
-                    return j
-        return i
-
     if ins.action in (SUBSTITUTE, DELETE_WORDS):
         new = ins.new_words if ins.action == SUBSTITUTE else ("",) * len(ins.old_words)
         for k, old in enumerate(ins.old_words):
-            if old not in text:
-                return text, old
             repl = new[k] if len(new) == len(ins.old_words) else new[0]
-            text = text.replace(old, repl)
+            text, ok = _replace_words(text, old, repl)
+            if not ok:
+                return text, old
         return _tidy(text), None
     if ins.action == INSERT_WORDS:
-        if ins.anchor not in text:
+        m = re.search(_words_pattern(ins.anchor), text)
+        if not m:
             return text, ins.anchor
-        i = text.index(ins.anchor) + len(ins.anchor)
         words = ins.new_words[0]
         sep = "" if words.startswith((",", ";", ".")) else " "
-        return text[:i] + sep + words + text[i:], None
+        return text[:m.end()] + sep + words + text[m.end():], None
     if ins.action == APPEND_WORDS:
         words = ins.new_words[0]
         body = text.rstrip()
@@ -594,6 +641,22 @@ def _heading_text(ins: Instruction, lang: str) -> str:
         if m:
             return m.group("heading")
     return first
+
+
+def _rebased(p: Provision, old_prefix: str, new_prefix: str) -> Provision:
+    """A provision of a new wording moved to the eId it replaces (``point_1`` → ``…__point_1_2``)."""
+    return replace(p, eid=new_prefix + p.eid[len(old_prefix):], children=[])
+
+
+def _parse_tops(ins: Instruction, lang: str, doctype: str, where) -> list[Provision]:
+    """The top-level provisions of a new wording, parsed like any text of the corpus (eIds from its root)."""
+    try:
+        act = akn_schema.parse_text(ins.new_text, lang=lang, doctype=doctype, path=ins.source, work="", strict=True)
+    except akn_schema.ParseError as err:
+        raise InstructionError(*where, f"the new wording does not parse: {err.message}") from None
+    if act.preamble or act.conclusions or not act.body:
+        raise InstructionError(*where, "the new wording is not a list of provisions")
+    return list(act.body)
 
 
 def _parse_new(ins: Instruction, lang: str, doctype: str, container: str, where) -> list[Provision]:
@@ -625,15 +688,13 @@ def check(corpus: Corpus | Path, app: Application, history: History | None = Non
     by_ins: dict[int, list[DerivedWording]] = {}
     for w in app.wordings:
         by_ins.setdefault(w.instruction.seq, []).append(w)
-    failed = {n.split(":", 1)[0] for n in app.notes}
     out = []
     for ins in app.instructions:
-        mine = by_ins.get(ins.seq, [])
         if ins.action == NO_CHANGE:
             continue
-        if ins.label in failed and not mine:
-            out.append(Check(ins.label, app.lang, (), "not_applied", note=next(n for n in app.notes
-                                                                              if n.startswith(ins.label))))
+        mine = [w for w in by_ins.get(ins.seq, []) if w.instruction is ins or w.instruction.seq == ins.seq]
+        if ins.seq in app.failed:
+            out.append(Check(ins.label, app.lang, tuple(w.eid for w in mine), "not_applied", note=app.failed[ins.seq]))
             continue
         if not editions:
             out.append(Check(ins.label, app.lang, tuple(w.eid for w in mine), "not_checked",
@@ -645,33 +706,28 @@ def check(corpus: Corpus | Path, app: Application, history: History | None = Non
         verdict, ops, notes = "equal", [], []
         for w in mine:
             later = _later_changes(history, w.eid, app.act.uri, edition)
+            p = index.get(w.eid)
+            got = _state_of(p)
+            same = w.state == got or (w.state == REMOVED_STATE and got == ABSENT)
+            if same and w.state == PRESENT:
+                theirs = Wording.of(p)
+                if w.partial:
+                    same = comparable(" ".join(w.wording.text)) in theirs.key
+                else:
+                    same = w.wording.key == theirs.key
+                    if not same:
+                        ops += word_diff(w.wording.plain(), theirs.plain())
+            if same:
+                continue
             if later:
                 verdict = "not_checked" if verdict == "equal" else verdict
                 notes.append(f"{w.eid}: changed again by {', '.join(later)} before that edition")
-                continue
-            p = index.get(w.eid)
-            got = _state_of(p)
-            if w.state != got:
-                if w.state == REMOVED_STATE and got == ABSENT:
-                    continue
+            else:
                 verdict = "differs"
-                notes.append(f"{w.eid}: {w.state} by the act, {got} in the edition")
-                continue
-            if w.state != PRESENT:
-                continue
-            mine_text = w.wording.key if not w.partial else comparable(" ".join(w.wording.text))
-            theirs = Wording.of(p)
-            their_text = theirs.key if not w.partial else (theirs.key if comparable(" ".join(w.wording.text)) in theirs.key
-                                                           else "")
-            if not w.partial and mine_text != their_text or w.partial and not their_text:
-                verdict = "differs"
-                ops += word_diff(w.wording.plain(), theirs.plain())
-                notes.append(f"{w.eid}: the derived wording differs from the edition")
-        if ins.label in failed:
-            notes.append(next(n for n in app.notes if n.startswith(ins.label)))
-            verdict = "not_applied" if verdict == "equal" else verdict
-        out.append(Check(ins.label, app.lang, tuple(w.eid for w in mine), verdict, edition.name, tuple(ops),
-                         "; ".join(notes)))
+                notes.append(f"{w.eid}: {w.state} by the act, {got} in the edition" if w.state != got else
+                             f"{w.eid}: the derived wording differs from the edition")
+        out.append(Check(ins.label, app.lang, tuple(w.eid for w in mine), verdict, edition.name,
+                         tuple(ops) if verdict == "differs" else (), "; ".join(notes)))
     return out
 
 

@@ -25,6 +25,7 @@ from consolidator.footnotes import Clause, clean, is_repeal_note, parse_footnote
 from consolidator.grammar import registry
 
 _RANGE_TAIL = re.compile(r"^[-–—]\s*\d+(?:-\d+)?\)\s*")     # "- 9)" when "3)" is the num
+_STRAY = re.compile(r"^\)\s+")           # "13) ) алып тасталды …": a doubled bracket in the 2024 Kazakh edition
 
 # AKN textualMod/@type for each kind of change (DESIGN §3)
 TEXTUAL_MOD = {"amended": "substitution", "new_wording": "substitution", "heading_changed": "substitution",
@@ -83,7 +84,7 @@ def events_from_act(act: Act, acts: ActRegistry, path: str | None = None) -> lis
             found.append(_event(clause, target, fn.where, acts))
     reg = registry(act.lang)
     for prov in act.walk():
-        own = _RANGE_TAIL.sub("", clean(" ".join(prov.text)))
+        own = _STRAY.sub("", _RANGE_TAIL.sub("", clean(" ".join(prov.text))))
         if not (prov.status == REMOVED or is_repeal_note(own, act.lang)):
             continue
         if not own:

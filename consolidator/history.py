@@ -326,8 +326,8 @@ def _covering(eid: str, by_target: dict[str, list[AmendmentEvent]], aliases: tup
         for e in by_target.get(anc, ()):
             if e.kind == "heading_changed":
                 continue
-            if e.act.uri in precise and not _is_instruction(e) and e.kind not in ("inserted", "repealed"):
-                continue
+            if e.act.uri in precise and e.kind not in ("inserted", "repealed", "new_wording"):
+                continue        # the act's own text says what changed: a change to the unit's own words only
             found.append(e)
     return found
 
@@ -400,6 +400,13 @@ def _provision_history(eid, covering, snaps, index, eif, amending, precise, deri
                 Stretch(None, None, UNCERTAIN, w.wording, (w,), "partial: only some parts are known")
                 for w in partial)
     _fill_existence(segments)
+    direct_uris = precise
+
+    def direct(b: Boundary | None) -> bool:
+        return b is not None and (b.act.uri in direct_uris or
+                                  any(e.target == eid or e.target in aliases for e in b.events))
+    for lang in dict.fromkeys(s.lang for s in snaps):
+        _bridge(segments, lang, direct)
     return hist
 
 
@@ -474,25 +481,70 @@ def _stretches(seg: Segment, witnesses: list[Witness], key, trust: _Trust, unrec
 
 
 def _fill_existence(segments: list[Segment]) -> None:
-    """A segment no source shows exists as its change says (an insertion, a repeal), else as its
-    neighbours agree; where they disagree, uncertain."""
+    """A segment no source shows: as the change that opens it says (an insertion, a repeal); else as
+    before it, when the next thing known is the same state or a change that explains the difference (an
+    insertion or repeal right after it); else uncertain.
+
+    >>> seg = lambda k, opened=None: Segment(k, None, None, opened, None)
+    >>> a, b, c = seg(0), seg(1), seg(2)
+    >>> a.existence = [Stretch(None, None, PROVEN, ABSENT)]
+    >>> c.existence = [Stretch(None, None, PROVEN, PRESENT)]
+    >>> _fill_existence([a, b, c]); b.existence[0].status
+    'uncertain'
+    """
+    def opened(seg: Segment) -> str | None:
+        kinds = seg.opened_by.kinds if seg.opened_by else set()
+        return REMOVED_STATE if "repealed" in kinds else PRESENT if "inserted" in kinds else None
+
+    state: Stretch | None = None
     for i, seg in enumerate(segments):
         if seg.existence and seg.existence[0].status != UNKNOWN:
+            state = seg.existence[-1]
             continue
-        kinds = seg.opened_by.kinds if seg.opened_by else set()
-        if "repealed" in kinds:
-            seg.existence = [Stretch(None, None, PROVEN, REMOVED_STATE, (), "the change that opens it is a repeal")]
+        implied = opened(seg)
+        if implied is not None:
+            seg.existence = [Stretch(None, None, PROVEN, implied, (), "the change that opens it says so")]
+            state = seg.existence[0]
             continue
-        if "inserted" in kinds:
-            seg.existence = [Stretch(None, None, PROVEN, PRESENT, (), "the change that opens it is an insertion")]
-            continue
-        before = segments[i - 1].existence[-1] if i else None
-        after = next((s.existence[0] for s in segments[i + 1:] if s.existence and s.existence[0].status != UNKNOWN),
-                     None)
-        if before is not None and before.status != UNKNOWN and (after is None or after.value == before.value):
-            seg.existence = [Stretch(None, None, before.status, before.value, (), "as before and after")]
-        elif before is None and after is not None and after.value == ABSENT:
-            seg.existence = [Stretch(None, None, PROVEN, ABSENT, (), "not yet in any source")]
+        nxt = next((s for s in segments[i + 1:] if opened(s) is not None or
+                    (s.existence and s.existence[0].status != UNKNOWN)), None)
+        explained = nxt is not None and opened(nxt) is not None
+        if state is None:
+            value = ABSENT if (nxt is None or explained or nxt.existence[0].value == ABSENT) else nxt.existence[0].value
+            status = PROVEN if value == ABSENT else UNCERTAIN
+            seg.existence = [Stretch(None, None, status, value, (), "not yet in any source")]
+        elif nxt is None or explained or nxt.existence[0].value == state.value:
+            seg.existence = [Stretch(None, None, state.status, state.value, (), "as before, and nothing says otherwise")]
         else:
-            value = after.value if after is not None else (before.value if before else ABSENT)
-            seg.existence = [Stretch(None, None, UNCERTAIN, value, (), "no source shows this stretch")]
+            seg.existence = [Stretch(None, None, UNCERTAIN, state.value, (), "no source shows this stretch")]
+        state = seg.existence[-1]
+
+
+def _bridge(segments: list[Segment], lang: str, direct) -> None:
+    """A wording seen before and after changes recorded only for a containing unit ("Статья 7 с
+    изменениями …") was not changed by them: two editions agree, and no record names the provision itself.
+    The segments in between get that wording as proven."""
+    n = len(segments)
+    i = 0
+    while i < n:
+        left_list = segments[i].wordings.get(lang) or []
+        if not left_list or left_list[-1].value is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not any(st.value is not None for st in segments[j].wordings.get(lang) or []):
+            j += 1
+        if j >= n:
+            return
+        left = left_list[-1]
+        right = next(st for st in segments[j].wordings[lang] if st.value is not None)
+        coarse = all(not direct(segments[m].opened_by) for m in range(i + 1, j + 1))
+        if coarse and right.status == PROVEN and left.value.key == right.value.key:
+            why = ("unchanged: the sources before and after agree, and the changes recorded in between name only "
+                   "a unit that contains it")
+            if left.status != PROVEN:
+                left_list[-1] = Stretch(left.start, left.end, PROVEN, left.value, left.witnesses + right.witnesses, why)
+            for m in range(i + 1, j):
+                segments[m].wordings[lang] = [Stretch(None, None, PROVEN, left.value,
+                                                      left.witnesses + right.witnesses, why)]
+        i = j

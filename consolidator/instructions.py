@@ -353,7 +353,10 @@ def _unquote_block(block: str, g: InstructionGrammar, text: AmendingText, line: 
     body = re.sub(r"[;.]\s*$", "", body).rstrip()
     for op, cl in g.quotes:
         if body.startswith(op) and body.endswith(cl):
-            return body[len(op):-len(cl)]
+            inner = body[len(op):-len(cl)]
+            if op != cl and inner.count(op) > inner.count(cl):
+                inner += cl * (inner.count(op) - inner.count(cl))   # "…«электронного правительства»;" merged
+            return inner
     raise InstructionError(text.name, line, f"new wording does not end with a closing quote: {body[-40:]!r}")
 
 

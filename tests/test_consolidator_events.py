@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
+from consolidator.works import corpus_work
 
 from akn_schema import parse_work
 from akn_schema.akn import act_to_xml
 from akn_schema.validate import validate_xml
 from consolidator import enrich_xml, events_for_work, snapshots
 from consolidator.errors import MissingAct
-from consolidator.works import corpus_work
 
 LAW_ACTS = {"239-V", "384-V", "408-V", "417-V", "419-V", "433-V", "484-V", "156-VI", "160-VI", "241-VI",
             "272-VI", "347-VI", "399-VI", "96-VII", "129-VII", "134-VII", "141-VII"}

@@ -120,8 +120,9 @@ def _corpus_footnotes(corpus_dir):
 
 
 def test_every_footnote_in_the_corpus_is_parsed_as_a_note_and_recognised(corpus_dir):
-    from consolidator.events import events_for_work
     from consolidator.works import corpus_acts
+
+    from consolidator.events import events_for_work
 
     expected = {(p.parent.name, p.stem, i) for p, i in _corpus_footnotes(corpus_dir)}
     assert len([e for e in expected if e[:2] == ("law-88-V", "rus")]) == 34
