@@ -139,6 +139,7 @@ def event_conflicts(events: list[AmendmentEvent]) -> list[str]:
     than a restatement also recorded as an amendment), or two entry-into-force dates. Reported by
     ``zanlex check``, never resolved silently.
 
+    >>> from datetime import date
     >>> from consolidator.acts import AmendingAct
     >>> a = AmendingAct("law", "1-V", date(2015, 1, 1), "/akn/kz/act/2015-01-01/1-V")
     >>> e1 = AmendmentEvent(a, "amended", "art_1", Effective(date(2015, 2, 1), date(2015, 2, 1), True), ("x:1",))

@@ -51,6 +51,7 @@ _QUOTES = re.compile(r"[«»“”„\"']")
 _DASHES = re.compile(r"[‐‑‒–—―-]")
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"[\s.;,:]+$")
+_SPACE_BEFORE = re.compile(r" ([,.;:)»])")
 
 
 def comparable(text: str) -> str:
@@ -64,7 +65,8 @@ def comparable(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).replace("i", "і").replace("ё", "е")
     text = _DASHES.sub("-", _QUOTES.sub('"', text))
-    return _EDGE_PUNCT.sub("", _SPACE.sub(" ", text).strip())
+    text = _SPACE.sub(" ", text).strip()
+    return _EDGE_PUNCT.sub("", _SPACE_BEFORE.sub(r"\1", text))
 
 
 @dataclass(frozen=True)
@@ -170,9 +172,13 @@ class UnrecordedChange:
     lang: str | None            # None: existence (inserted or removed without a record)
     before: Witness
     after: Witness
+    variant: bool = False       # a copy that reads otherwise than the editions around it
 
     def describe(self) -> str:
         what = f"the {self.lang} wording" if self.lang else "its existence"
+        if self.variant:
+            return (f"{self.eid}: {self.after.name} reads otherwise than {self.before.name} and the editions after it, "
+                    "with no amendment in between: a variant of that copy")
         return (f"{self.eid}: {what} changed between {self.before.name} ({self.before.when}) and "
                 f"{self.after.name} ({self.after.when}) with no recorded amendment in between")
 
@@ -387,12 +393,19 @@ def _provision_history(eid, covering, snaps, index, eif, amending, precise, deri
         witnesses[k].append(w)
     hist = ProvisionHistory(eid, bounds, segments)
     ctx = _Trust(eid, snaps, amending, precise)
+
+    def direct(b: Boundary | None) -> bool:
+        """Does the change name the provision itself (or come from an act whose instructions we hold)?"""
+        return b is not None and (b.act.uri in precise or
+                                  any(e.target == eid or e.target in aliases for e in b.events))
+    langs = list(dict.fromkeys(s.lang for s in snaps))
+    variants = {id(w) for lang in langs for w in _copy_variants(witnesses, segments, lang, direct, eid, unrecorded)}
     for seg, found in zip(segments, witnesses, strict=True):
         ordered = sorted(found, key=lambda w: (w.when, w.kind != "instruction"))
         seg.existence = _stretches(seg, ordered, lambda w: w.state, ctx, unrecorded, None)
-        for lang in dict.fromkeys(s.lang for s in snaps):
+        for lang in langs:
             mine = [w for w in ordered if w.lang == lang and w.state == PRESENT and w.wording is not None
-                    and not w.partial]
+                    and not w.partial and id(w) not in variants]
             seg.wordings[lang] = _stretches(seg, mine, lambda w: w.wording.key, ctx, unrecorded, lang)
         partial = [w for w in ordered if w.partial]
         if partial:
@@ -400,12 +413,7 @@ def _provision_history(eid, covering, snaps, index, eif, amending, precise, deri
                 Stretch(None, None, UNCERTAIN, w.wording, (w,), "partial: only some parts are known")
                 for w in partial)
     _fill_existence(segments)
-    direct_uris = precise
-
-    def direct(b: Boundary | None) -> bool:
-        return b is not None and (b.act.uri in direct_uris or
-                                  any(e.target == eid or e.target in aliases for e in b.events))
-    for lang in dict.fromkeys(s.lang for s in snaps):
+    for lang in langs:
         _bridge(segments, lang, direct)
     return hist
 
@@ -460,6 +468,7 @@ def _stretches(seg: Segment, witnesses: list[Witness], key, trust: _Trust, unrec
             runs[-1].append(w)
         else:
             runs.append([w])
+    runs = _drop_variants(runs, key, unrecorded, trust.eid, lang)
     out: list[Stretch] = []
     start: date | None = None
     for i, run in enumerate(runs):
@@ -478,6 +487,46 @@ def _stretches(seg: Segment, witnesses: list[Witness], key, trust: _Trust, unrec
             ok, why = trust.carries(seg, run[-1])
             out.append(Stretch(end, None, PROVEN if ok else UNCERTAIN, value, tuple(run), why))
     return out
+
+
+def _copy_variants(witnesses: list[list[Witness]], segments: list[Segment], lang: str, direct, eid: str,
+                   unrecorded: list) -> list[Witness]:
+    """Copies (seed texts, not official editions) whose wording differs from the editions (or instructions) just
+    before and just after them, when those agree and only changes to a containing unit lie between: variant
+    readings of the copy ("выработывает" for "вырабатывает"), reported, not taken for changes of the law."""
+    timeline = [(k, w) for k, found in enumerate(witnesses) for w in found
+                if w.lang == lang and w.state == PRESENT and w.wording is not None and not w.partial]
+    timeline.sort(key=lambda kw: (kw[1].when, kw[1].kind != "instruction"))
+    found = []
+    for i, (_k, w) in enumerate(timeline):
+        if w.kind != "text":
+            continue
+        before = next(((kk, p) for kk, p in reversed(timeline[:i]) if p.kind != "text"), None)
+        after = next(((kk, n) for kk, n in timeline[i + 1:] if n.kind != "text"), None)
+        if before is None or after is None or before[1].wording.key != after[1].wording.key \
+                or w.wording.key == before[1].wording.key:
+            continue
+        if any(direct(segments[m].opened_by) for m in range(before[0] + 1, after[0] + 1)):
+            continue
+        found.append(w)
+        unrecorded.append(UnrecordedChange(eid, lang, before[1], w, variant=True))
+    return found
+
+
+def _drop_variants(runs: list[list[Witness]], key, unrecorded: list, eid: str, lang) -> list[list[Witness]]:
+    """A copy that is not an official edition and reads otherwise than the editions on both sides of it
+    ("отказывается" in one copy, "отказывает" in the editions before and after) is a variant reading of that
+    copy, not two changes of the law: it is reported, and the editions' wording stands."""
+    i = 1
+    while i + 1 < len(runs):
+        before, middle, after = runs[i - 1], runs[i], runs[i + 1]
+        if key(before[-1]) == key(after[0]) and all(w.kind == "text" for w in middle) \
+                and any(w.kind == "edition" for w in before + after):
+            unrecorded.append(UnrecordedChange(eid, lang, before[-1], middle[0], variant=True))
+            runs[i - 1:i + 2] = [before + after]
+            continue
+        i += 1
+    return runs
 
 
 def _fill_existence(segments: list[Segment]) -> None:

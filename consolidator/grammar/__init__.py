@@ -54,7 +54,7 @@ class Registry:
     numerals: dict[str, int]
     months: dict[str, int] = field(default_factory=dict)
     repeal_inline: str = ""
-    range_num: str = r"(?P<first>\d+(?:-\d+)?)\)?\s*[-–—]\s*(?P<last>\d+(?:-\d+)?)\)"
+    range_num: str = r"(?P<first>\d+(?:-\d+)?)\)\s*[-–—]\s*(?P<last>\d+(?:-\d+)?)\)"
     instructions: object | None = None
     act_type_after: bool = False    # the act's kind closes a list of citations ("… заңдарымен")
     letters: dict[str, str] = field(default_factory=dict)   # look-alike letters read as the language's own
