@@ -425,7 +425,9 @@ def mentions(phrase: str, g: InstructionGrammar) -> list[tuple[str, list[str]]]:
             else:
                 raise ValueError(f"an ordinal before any unit word: {tok!r}")
             continue
-        raise ValueError(f"not a unit, number or ordinal: {tok!r}")
+        takes_ordinal = (found and not found[-1][1] and found[-1][0] in TEXT_UNITS) if not g.number_first else \
+            (i < len(tokens) and g.unit(tokens[i]) in TEXT_UNITS)
+        raise ValueError(f"unknown ordinal {tok!r}" if takes_ordinal else f"not a unit, number or ordinal: {tok!r}")
     if pending:
         raise ValueError(f"numbers without a unit word: {' '.join(pending)}")
     return found
@@ -574,7 +576,7 @@ def _instructions(clause: str, blocks: list[str], g, scope, item, text, label, s
         try:
             targets = paths(mentions(phrase, g), g) if phrase else [()]
         except ValueError as err:
-            raise InstructionError(*where, f"cannot read the provision named by {phrase!r}: {err}") from None
+            raise InstructionError(*where, f"{err} in {phrase!r}") from None
         targets = [merge_path(scope, t) for t in targets]
         base = dict(act=text.act.number, lang=text.lang, item=item.num, num=label, action=action,
                     source=source, line_text=st.text)
