@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
-from akn_schema.corpus import Corpus
 
 from akn_schema import parse_work
 from akn_schema.akn import act_to_xml
+from akn_schema.corpus import Corpus
 from akn_schema.validate import validate_xml
 from consolidator import enrich_xml, events_for_work, snapshots
 from consolidator.errors import MissingAct
