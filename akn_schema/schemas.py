@@ -198,6 +198,7 @@ ACT_ENTRY = Table({
     "uri": Key(URI, True),
     "cited_in": Key(Array(Str())),
     "title": Key(TEXT),
+    "titles": Key(Mapping(TEXT, keys=LANG)),
     "title_source": Key(TEXT),
     "issuing_body": Key(TEXT),
     "issuing_body_source": Key(TEXT),
@@ -220,7 +221,7 @@ AMENDS = Table({
     "work": Key(NAME_STR, True),
     "lang": Key(LANG),
     "item": Key(AnyOf((Str(), Int(0)), name="an item number such as \"8\"")),
-    "entry_into_force": Key(ENTRY_INTO_FORCE, True),
+    "entry_into_force": Key(ENTRY_INTO_FORCE),
 })
 
 AMENDING_ACT = Table({
