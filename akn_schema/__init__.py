@@ -32,11 +32,12 @@ from .mirror import MARKUP_RULES, source_format
 from .model import IN_FORCE, REMOVED, Act, Attachment, Note, Provision
 from .text import decode_source
 from .validate import Conservation, conservation, validate_xml
-from .works import TextSource, Work, load_works, resolve_source
+from .works import Edition, TextSource, Work, load_works, resolve_source
 
 
-def read_source(work: Work, lang: str) -> str:
-    path = work.source(lang).path
+def read_source(work: Work, lang: str | TextSource) -> str:
+    """The decoded text of a work's source (its seed text in ``lang``, or a given ``TextSource``)."""
+    path = lang.path if isinstance(lang, TextSource) else work.source(lang).path
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -66,6 +67,21 @@ def parse_work(work: Work, lang: str, strict: bool = False) -> Act:
                       work=work.name, strict=strict, fmt=getattr(source, "format", None))
 
 
+@functools.lru_cache(maxsize=256)
+def parse_source(work: Work, source: TextSource, strict: bool = False) -> Act:
+    """The parsed text of any source of a work: a seed text or an edition's (cached, read-only).
+
+    >>> from pathlib import Path
+    >>> w = load_works(Path(__file__).resolve().parent.parent / "corpus")["law-88-V"]
+    >>> parse_source(w, w.texts["kaz"]).lang
+    'kaz'
+    """
+    if source.edition is None and work.texts.get(source.lang) == source:
+        return parse_work(work, source.lang, strict)
+    return parse_text(read_source(work, source), lang=source.lang, doctype=work.doctype,
+                      path=str(source.path), work=work.name, strict=strict, fmt=source.format)
+
+
 @dataclass
 class SourceReport:
     """What ``zanlex validate`` says about one source text."""
@@ -90,11 +106,13 @@ class SourceReport:
                 "non_text_lines": self.skipped}
 
 
-def check_source(work: Work, lang: str, strict: bool = False) -> SourceReport:
-    text = read_source(work, lang)
-    act = parse_work(work, lang, strict)
+def check_source(work: Work, lang: str | TextSource, strict: bool = False) -> SourceReport:
+    """Validate one source text of a work: a seed text by language, or any ``TextSource`` (an edition)."""
+    source = lang if isinstance(lang, TextSource) else work.source(lang)
+    text = read_source(work, source)
+    act = parse_source(work, source, strict)
     root = act_to_xml(act, work)
-    return SourceReport(work.name, lang, str(work.source(lang).path), validate_xml(root),
+    return SourceReport(work.name, source.name, str(source.path), validate_xml(root),
                         [str(w) for w in act.warnings], conservation(text, act, root),
                         [{"line": s.line, "rule": s.rule, "text": s.text} for s in act.skipped])
 
@@ -103,5 +121,6 @@ __all__ = [
     "AKN_NS", "GRAMMARS", "HTML_LANG", "IN_FORCE", "REMOVED", "Act", "Attachment", "Conservation", "Note",
     "MARKUP_RULES", "ParseError", "Provision", "SourceError", "SourceReport", "TextSource", "UnknownWork", "Work", "ZanlexError",
     "act_to_xml", "check_source", "conservation", "etree", "expression_uri", "load_works", "parse_text",
-    "parse_work", "read_source", "resolve_source", "source_format", "to_bytes", "validate_xml",
+    "parse_source", "parse_work", "read_source", "Edition", "resolve_source", "source_format", "to_bytes",
+    "validate_xml",
 ]
