@@ -357,15 +357,19 @@ def links_cmd(ctx, ref, as_json):
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def check_cmd(ctx, as_of, as_json):
-    """Stale delegation, dangling references and AKN validity. Exit status 1 on errors."""
+    """Audits: stale delegation, dangling references and AKN validity (linker), and the consolidation audit:
+    changes no footnote records (per edition pair), amending acts' instructions the next edition does not
+    reflect. Exit status 1 on errors."""
     import linker  # spaCy: loaded only by the commands that need it
+    from consolidator.audit import consolidation_audits
 
     found = linker.audits(ctx.obj["corpus"], as_of.date() if as_of else None)
+    found = list(found) + consolidation_audits(ctx.obj["corpus"])
     if as_json:
         emit_json([a.as_dict() for a in found])
     else:
         for a in found:
-            click.echo(f"{a.severity:7} {a.code:20} {a.location}: {a.message}")
+            click.echo(f"{a.severity:7} {a.code:26} {a.location}: {a.message}")
     if any(a.severity == "error" for a in found):
         ctx.exit(1)
 

@@ -9,8 +9,9 @@ structure and eIds.
 
 The law's numbering is not markdown's: "1)" and "1." are the law's points and paragraphs, not
 list items, and an indented line is an indented paragraph, not code. So the mirror dialect is
-CommonMark without lists, indented or fenced code, link reference definitions, setext headings
-and raw HTML blocks; every other line is a paragraph, a heading or a block quote.
+CommonMark without lists, indented or fenced code, link reference definitions, setext headings,
+thematic breaks ("___" is a line of the text) and raw HTML blocks; every other line is a
+paragraph, a heading or a block quote.
 
 Markup with letters in it (anchors, other HTML tags, entities, link targets, ``_`` emphasis) is
 declared non-text, span by span, under a named rule (``MARKUP_RULES``), so that text
@@ -41,6 +42,7 @@ MARKUP_RULES = {
     "html-entity": "an HTML entity such as &nbsp; (its name is not a word; its character is kept)",
     "link-target": "the target of a markdown link [text](target): the text is kept, the target is not",
     "md-emphasis": "an _underscore_ emphasis marker",
+    "md-markup": "markdown markup inside a word (\"0*0\" reads \"00\")",
 }
 _ANCHOR = re.compile(r"^<a\s+(?:id|name)=\"[^\"]*\"\s*>$|^</a>$", re.I)
 _WORD = re.compile(r"\w")
@@ -48,7 +50,7 @@ _WORD = re.compile(r"\w")
 _LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 _MD = MarkdownIt("commonmark").disable(
-    ["list", "code", "fence", "reference", "lheading", "html_block", "text_join"])
+    ["list", "code", "fence", "reference", "lheading", "html_block", "hr", "text_join"])
 
 
 def source_format(path: str) -> str:
@@ -122,10 +124,18 @@ class _Block:
             self.pos = at + len(written)
         return at
 
-    def declare(self, rule: str, written: str) -> None:
-        """Markup with letters in it, declared non-text under ``rule``."""
+    def markup(self, written: str, length: int | None = None) -> None:
+        """Move past markup without letters ("*", "`", "[", a backslash); when it sits between two
+        letters of a word ("0*0"), declare its first ``length`` characters: the text joins there."""
         at = self.skip(written)
-        if at < 0 or not _WORD.search(written):
+        end = at + (len(written) if length is None else length)
+        if at > 0 and end < len(self.text) and _WORD.match(self.text[at - 1]) and _WORD.match(self.text[end]):
+            self.declare("md-markup", self.text[at:end], at)
+
+    def declare(self, rule: str, written: str, at: int | None = None) -> None:
+        """Markup with letters in it, declared non-text under ``rule``."""
+        at = self.skip(written) if at is None else at
+        if at < 0 or not (_WORD.search(written) or rule == "md-markup"):
             return
         line, column = self.where(at)
         last = self.spans[-1] if self.spans else None
@@ -138,66 +148,64 @@ class _Block:
         """(first line, last line, text) of each line of the block (a line ends at a break)."""
         out: list[tuple[int, int, str]] = []
         parts: list[str] = []
-        first = None
+        first = -1
         for tok in [*children, None]:
             if tok is None or tok.type in ("softbreak", "hardbreak"):
                 line = self.where(self.pos)[0]
-                out.append((first or line, max(line, first or line), "".join(parts)))
+                start = self.where(first)[0] if first >= 0 else line
+                out.append((start, max(line, start), "".join(parts)))
                 if tok is not None:
                     self.skip("\n")
-                parts, first = [], None
+                parts, first = [], -1
                 continue
-            before = self.pos
-            parts.append(self.token(tok))
-            if first is None and self.pos > before:
-                first = self.where(before + (len(self.text[before:self.pos]) - len(self.text[before:self.pos].lstrip())))[0]
+            text, at = self.token(tok)
+            parts.append(text)
+            if first < 0 and text.strip() and at >= 0:
+                first = at + len(text) - len(text.lstrip())
         return out
 
-    def token(self, tok: Token) -> str:
-        """The text of one inline token; its markup is skipped or declared."""
+    def token(self, tok: Token) -> tuple[str, int]:
+        """The text of one inline token and where it is written (-1: not found); its markup is
+        skipped or declared."""
         if tok.type == "text":
-            self.skip(tok.content)
-            return tok.content
+            return tok.content, self.skip(tok.content)
         if tok.type == "code_inline":
-            self.skip(tok.markup)
-            self.skip(tok.markup)
-            return tok.content
+            self.markup(tok.markup)
+            at = self.pos + len(self.text[self.pos:]) - len(self.text[self.pos:].lstrip())
+            self.markup(tok.markup)       # the closing backticks (the content may run over lines)
+            return tok.content, at
         if tok.type == "text_special":
             if tok.info == "entity":
                 self.declare("html-entity", tok.markup)
-            else:
-                self.skip(tok.markup)
-            return tok.content
+                return tok.content, self.pos - len(tok.markup)
+            if tok.content == tok.markup:
+                return tok.content, self.skip(tok.markup)     # "\\0": not an escape, the backslash is text
+            self.markup(tok.markup, 1)                        # the backslash of an escape
+            return tok.content, self.pos - len(tok.content)
         if tok.type == "html_inline":
             self.declare("mirror-anchor" if _ANCHOR.match(tok.content) else "html-tag", tok.content)
-            return ""
-        if tok.type == "image":
+        elif tok.type == "image":
             alt = "".join(c.content for c in tok.children or [])
-            self.skip("![")
-            self.skip(alt)
+            self.markup("![")
+            at = self.skip(alt)
             self.declare("link-target", self.target())
-            return alt
-        if tok.type == "link_open":
+            return alt, at
+        elif tok.type == "link_open":
+            self.markup("<" if tok.markup == "autolink" else "[")
+        elif tok.type == "link_close":
             if tok.markup == "autolink":
-                self.skip("<")
-            else:
-                self.skip("[")
-            return ""
-        if tok.type == "link_close":
-            if tok.markup == "autolink":
-                self.skip(">")
+                self.markup(">")
             else:
                 self.declare("link-target", self.target())
-            return ""
-        if tok.type in ("em_open", "strong_open", "em_close", "strong_close"):
+        elif tok.type in ("em_open", "strong_open", "em_close", "strong_close"):
             if "_" in tok.markup:
                 self.declare("md-emphasis", tok.markup)
             else:
-                self.skip(tok.markup)
-        return ""
+                self.markup(tok.markup)
+        return "", -1
 
     def target(self) -> str:
-        """The ``(target "title")`` that closes a link or image at the cursor, as written."""
+        """The ``](target "title")`` that closes a link or image at the cursor, as written."""
         start = self.text.find("](", self.pos)
         if start < 0:
             return ""
@@ -205,5 +213,5 @@ class _Block:
         for end in range(start + 1, len(self.text)):
             depth += {"(": 1, ")": -1}.get(self.text[end], 0)
             if depth == 0:
-                return self.text[start + 1:end + 1]
-        return self.text[start + 1:]
+                return self.text[start:end + 1]
+        return self.text[start:]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import html
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,14 +68,14 @@ class Conservation:
         return not self.lost
 
 
-def _cut(raw: str, spans: list[tuple[int, int]]) -> str:
-    """The line without the declared non-text spans (each replaced by a space).
+def _cut(raw: str, spans: list[tuple[int, int, str]]) -> str:
+    """The line as its markdown reads: each declared span replaced by what it renders as.
 
-    >>> _cut('<a id="st1"></a>Статья', [(0, 12), (12, 16)])
-    '  Статья'
+    >>> _cut('<a id="st1"></a>Статья&nbsp;1', [(0, 16, ""), (22, 28, "\u00a0")])
+    'Статья\xa01'
     """
-    for start, end in sorted(spans, reverse=True):
-        raw = f"{raw[:start]} {raw[end:]}"
+    for start, end, reads in sorted(spans, reverse=True):
+        raw = f"{raw[:start]}{reads}{raw[end:]}"
     return raw
 
 
@@ -97,10 +98,11 @@ def conservation(source_text: str, act: Act, root: etree._Element) -> Conservati
     rule declares non-text (``act.skipped``) are left out.
     """
     skipped = {s.line for s in act.skipped if s.column is None}
-    spans: dict[int, list[tuple[int, int]]] = {}
+    spans: dict[int, list[tuple[int, int, str]]] = {}
     for s in act.skipped:
-        if s.column is not None:
-            spans.setdefault(s.line, []).append((s.column, s.column + len(s.text)))
+        if s.column is not None:     # a span of markup reads as nothing, an entity as its character
+            spans.setdefault(s.line, []).append(
+                (s.column, s.column + len(s.text), html.unescape(s.text) if s.rule == "html-entity" else ""))
     streams: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
     for no, raw in enumerate(source_text.splitlines(), 1):
         if no not in skipped:

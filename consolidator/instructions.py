@@ -591,8 +591,9 @@ def _instructions(clause: str, blocks: list[str], g, scope, item, text, label, s
             anchor = _words(groups.get("anchor"), g)
             if action == SUBSTITUTE and len(new) not in (1, len(old)):
                 raise InstructionError(*where, f"{len(old)} words replaced by {len(new)}: {clause[:80]!r}")
-            return [Instruction(**base, target=t, old_words=old, new_words=new,
-                                anchor=anchor[0] if anchor else None, seq=seq + i) for i, t in enumerate(targets)]
+            # one instruction for all the units named: "в подпунктах 11) и 12) слово … заменить"
+            return [Instruction(**base, target=targets[0], more=tuple(targets[1:]), old_words=old, new_words=new,
+                                anchor=anchor[0] if anchor else None, seq=seq)]
         if action == REPEAL:
             return [Instruction(**base, target=t, seq=seq + i) for i, t in enumerate(targets)]
         if action == INSERT:

@@ -288,7 +288,7 @@ def test_markup_with_letters_is_declared_non_text_by_named_rules_and_every_word_
         (7, "mirror-anchor", '<a id="st1"></a>'),
         (13, "html-entity", "&laquo;"), (13, "html-entity", "&raquo;"),
         (15, "html-tag", "<b>"), (15, "html-tag", "</b>"),
-        (17, "link-target", "(https://adilet.zan.kz/rus/docs/Z1300000088)"),
+        (17, "link-target", "](https://adilet.zan.kz/rus/docs/Z1300000088)"),
         (17, "md-emphasis", "__"), (17, "md-emphasis", "__")]
     assert {r for _, r, _ in rules} <= MARKUP_RULES.keys()
     root = act_to_xml(act, Work.adhoc(Path("law.md"), "rus", "law"))
