@@ -122,7 +122,7 @@ def atomic_write(path: Path, data: bytes | str, *, mode: int | None = None, make
     except BaseException as err:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        if isinstance(err, OSError) and err.filename is None:
+        if isinstance(err, OSError) and err.filename is None and err.errno is not None:
             err.filename = str(path)           # "disk full" names the file it was writing
         raise
     fsync_folder(path.parent)
