@@ -8,6 +8,8 @@ Every later stage reads an ``Act``; none of them reads the text files again.
     ...           children=[art])])
     >>> act.find([("article", "9-1"), ("point", "1")]).eid
     'chp_2__art_9-1__point_1'
+    >>> act.get("chp_2__art_9-1").num, act.get("chp_9") is None
+    ('9-1', True)
 """
 
 from __future__ import annotations
@@ -141,6 +143,7 @@ class Act:
     warnings: list[Warning_] = field(default_factory=list)
     path: str = ""
     note_lines: set[int] = field(default_factory=set)     # source lines that belong to notes
+    _index: dict[str, Provision] | None = field(default=None, init=False, repr=False, compare=False)
 
     def walk(self) -> Iterator[Provision]:
         """Every provision in document order, the attachments' provisions last."""
@@ -150,7 +153,24 @@ class Act:
             yield from att.walk()
 
     def get(self, eid: str) -> Provision | None:
-        return next((p for p in self.walk() if p.eid == eid), None)
+        """The provision with this eId, in O(1) from an index built on the first call.
+
+        An ``Act`` is read-only once parsed; code that edits the tree afterwards calls
+        ``reindex()``. A provision whose eId was changed in place is noticed and the index rebuilt.
+        """
+        index = self._index if self._index is not None else self.reindex()
+        found = index.get(eid)
+        if found is not None and found.eid != eid:
+            found = self.reindex().get(eid)
+        return found
+
+    def reindex(self) -> dict[str, Provision]:
+        """(Re)build the eId index (document order; the first of equal eIds wins) and return it."""
+        index: dict[str, Provision] = {}
+        for p in self.walk():
+            index.setdefault(p.eid, p)
+        self._index = index
+        return index
 
     def find(self, path: list[tuple[str, str]], within: str | None = None) -> Provision | None:
         """Resolve a reference path such as ``[("article", "7"), ("point", "3")]``.

@@ -30,7 +30,7 @@ _WORD = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Line:
     """One non-empty source line, cleaned. ``no`` is 1-based; ``indent`` counts leading blanks."""
 
