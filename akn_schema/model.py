@@ -61,6 +61,7 @@ class Provision:
     line: int = 0
     number: str | None = None       # bare number: "9-1", "3"; "6" for a printed "б)"
     covers: list[str] = field(default_factory=list)  # a range note "3) - 9)" covers 3…9
+    name: str | None = None         # an hcontainer's kind of block, e.g. "list_intro" (the intro of a second list)
 
     def __post_init__(self) -> None:
         if self.number is None and self.num:
