@@ -144,7 +144,6 @@ class Act:
     warnings: list[Warning_] = field(default_factory=list)
     path: str = ""
     note_lines: set[int] = field(default_factory=set)     # source lines that belong to notes
-    _index: dict[str, Provision] | None = field(default=None, init=False, repr=False, compare=False)
 
     def walk(self) -> Iterator[Provision]:
         """Every provision in document order, the attachments' provisions last."""
@@ -153,25 +152,38 @@ class Act:
         for att in self.attachments:
             yield from att.walk()
 
-    def get(self, eid: str) -> Provision | None:
-        """The provision with this eId, in O(1) from an index built on the first call.
-
-        An ``Act`` is read-only once parsed; code that edits the tree afterwards calls
-        ``reindex()``. A provision whose eId was changed in place is noticed and the index rebuilt.
-        """
-        index = self._index if self._index is not None else self.reindex()
-        found = index.get(eid)
-        if found is not None and found.eid != eid:
-            found = self.reindex().get(eid)
+    def index(self) -> dict[str, Provision]:
+        """eId → provision, built once (an ``Act`` is read-only once parsed; ``reindex`` after changing it)."""
+        found = self.__dict__.get("_index")
+        if found is None:
+            found = {}
+            for p in self.walk():
+                found.setdefault(p.eid, p)       # document order: the first of equal eIds wins
+            self.__dict__["_index"] = found
         return found
 
-    def reindex(self) -> dict[str, Provision]:
-        """(Re)build the eId index (document order; the first of equal eIds wins) and return it."""
-        index: dict[str, Provision] = {}
-        for p in self.walk():
-            index.setdefault(p.eid, p)
-        self._index = index
-        return index
+    def reindex(self) -> None:
+        self.__dict__.pop("_index", None)
+        self.__dict__.pop("_by_number", None)
+
+    def get(self, eid: str) -> Provision | None:
+        """The provision with this eId, in constant time (from ``index()``); a provision whose eId was
+        changed in place is noticed and the index rebuilt."""
+        found = self.index().get(eid)
+        if found is not None and found.eid != eid:
+            self.reindex()
+            found = self.index().get(eid)
+        return found
+
+    def _numbered(self) -> dict[tuple[str, str], list[Provision]]:
+        found = self.__dict__.get("_by_number")
+        if found is None:
+            found = {}
+            for p in self.walk():
+                for number in {p.number, *p.covers} - {None}:
+                    found.setdefault((p.kind, number), []).append(p)
+            self.__dict__["_by_number"] = found
+        return found
 
     def find(self, path: list[tuple[str, str]], within: str | None = None) -> Provision | None:
         """Resolve a reference path such as ``[("article", "7"), ("point", "3")]``.
@@ -180,22 +192,25 @@ class Act:
         skipped: "подпункт 3) статьи 7" finds ``art_7__point_3`` as well as
         ``art_7__para_1__point_3`` when unambiguous). ``within`` limits the search to the
         subtree of that eId (e.g. an attachment's provisions). Returns None when the path does
-        not resolve to exactly one provision.
+        not resolve to exactly one provision. Each step looks the unit up by kind and number.
         """
+        numbered = self._numbered()
         if within:
-            scope = self.get(within)
-            roots = [scope] if scope else [a for a in self.attachments if a.eid == within]
-            candidates = [c for r in roots for c in (r.children if isinstance(r, Provision) else r.body)]
+            scopes = [within + "__"]
         else:
-            candidates = list(self.body)
+            inside = {a.eid + "__" for a in self.attachments}
+            scopes = None
         found: list[Provision] = []
         for kind, number in path:
-            found = [d for c in candidates for d in c.walk()
-                     if d.kind == kind and (d.number == number or number in d.covers)]
-            found = _outermost(found)
+            hits = numbered.get((kind, number), [])
+            if scopes is None:
+                hits = [h for h in hits if not any(h.eid.startswith(a) for a in inside)]
+            else:
+                hits = [h for h in hits if any(h.eid.startswith(sc) for sc in scopes)]
+            found = _outermost(hits)
             if not found:
                 return None
-            candidates = [ch for f in found for ch in f.children]
+            scopes = [f.eid + "__" for f in found]
         return found[0] if len(found) == 1 else None
 
 

@@ -12,7 +12,7 @@ WORKS = load_works(Path(__file__).resolve().parent.parent / "corpus")
 def test_every_provision_is_found_by_its_eid_and_the_tree_is_walked_once(monkeypatch):
     act = parse_work(WORKS["law-88-V"], "rus")
     eids = [p.eid for p in act.walk()]
-    act.reindex()
+    act.index()
     walks = []
     monkeypatch.setattr(Act, "walk", lambda self: walks.append(1) or iter(()))
     assert [act.get(e).eid for e in eids] == eids
