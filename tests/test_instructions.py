@@ -270,3 +270,22 @@ def test_an_unseen_kazakh_amending_act_is_read_and_applied(tmp_path, corpus_dir)
     v = version_at(copy, WORK, date(2025, 6, 1), "kaz")
     assert v.provision("chp_2__art_9__point_12-5").reason == "derived"
     assert v.provision("chp_2__art_8__point_6").status == "repealed"
+
+
+def test_a_text_in_a_language_without_an_instruction_grammar_breaks_nothing_and_is_reported(tmp_path, corpus_dir):
+    """An English text of 141-VII beside the Russian and Kazakh ones: versions in every language still work;
+    the audit says the English text is not applied."""
+    from consolidator.audit import consolidation_audits
+
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, copy)
+    folder = copy / "amending" / "141-VII"
+    (folder / "eng.txt").write_text("On amendments …\n\n48. To the Law … «On state services»:\n", encoding="utf-8")
+    toml = folder / "act.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        '[[amends]]', '[texts.eng]\nfile = "eng.txt"\n\n[[amends]]', 1) +
+        '\n[[amends]]\nwork = "law-88-V"\nlang = "eng"\nitem = "48"\n', encoding="utf-8")
+    for lang in ("rus", "kaz", "eng"):
+        assert version_at(copy, WORK, date(2023, 1, 1), lang).provision("chp_4__art_22").status == "in_force"
+    found = [f for f in consolidation_audits(copy) if f.code == "no_instruction_grammar"]
+    assert [f.details["lang"] for f in found] == ["eng"]
