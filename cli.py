@@ -242,7 +242,9 @@ def versions_cmd(ctx: click.Context, work: str, as_json: bool) -> None:
     for p in points:
         what = "entry into force" if p.entry_into_force else ", ".join(sorted({str(e.act) for e in p.events}))
         cov = " ".join(f"{lang} {c:.0%}" for lang, c in p.coverage.items())
-        click.echo(f"{p.effective!s:38} {what}  [{len(p.events)} events; coverage {cov}]")
+        labels = sorted({e.label.isoformat() for e in p.editions.values()})
+        checked = f"; checked against the edition of {', '.join(labels)}" if labels else ""
+        click.echo(f"{p.effective!s:38} {what}  [{len(p.events)} events; coverage {cov}{checked}]")
 
 
 @zanlex.command("show")
