@@ -31,7 +31,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")     # embeddings, overrides, isolates (CVE-2021-42574)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Line:
     """One non-empty source line, cleaned. ``no`` is 1-based; ``indent`` counts leading blanks."""
 

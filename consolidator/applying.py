@@ -35,6 +35,7 @@ from consolidator.acts import AmendingAct, load_acts
 from consolidator.diff import word_diff
 from consolidator.effective import Effective, effective_date
 from consolidator.events import AmendmentEvent, merge
+from consolidator.grammar import registry
 from consolidator.history import (
     ABSENT,
     PRESENT,
@@ -164,14 +165,17 @@ class Application:
 
 # ── which acts, which texts ────────────────────────────────────────────────────────────────────
 
-def _texts_for(corpus: Corpus, work_name: str) -> list[AmendingText]:
-    """Every amending-act text in the corpus with an [[amends]] entry for the work in its language."""
+def _texts_for(corpus: Corpus, work_name: str, applicable: bool = True) -> list[AmendingText]:
+    """Every amending-act text in the corpus with an [[amends]] entry for the work in its language (with
+    ``applicable``, only those in a language whose instruction grammar exists: one that has none does not
+    stop the others; ``zanlex check`` reports it)."""
     found = []
     for act in load_acts(corpus).acts:
         if not act.text:
             continue
         for lang, text in amending_texts(corpus, act.number).items():
-            if any(a.work == work_name and a.lang == lang for a in text.amends):
+            addressed = any(a.work == work_name and a.lang == lang for a in text.amends)
+            if addressed and (not applicable or registry(lang).instructions is not None):
                 found.append(text)
     return found
 

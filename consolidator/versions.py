@@ -403,10 +403,12 @@ class PointInTime:
     coverage: dict[str, float]
     entry_into_force: bool = False
     on: date | None = None
+    editions: dict[str, EditionRef] = field(default_factory=dict)     # per language: the edition checked against
 
     def as_json(self) -> dict:
         return {"date": self.effective.as_json(), "entry_into_force": self.entry_into_force,
                 "on": self.on.isoformat() if self.on else None,
+                "editions": {k: v.as_json() for k, v in self.editions.items()},
                 "events": [{"act": str(e.act), "kind": e.kind, "target": e.target} for e in self.events],
                 "coverage": {k: round(v, 4) for k, v in self.coverage.items()}}
 
@@ -433,8 +435,10 @@ def _points_in_time(corpus: Corpus, work_name: str) -> list[PointInTime]:
     for i, eff in enumerate(keys):
         nxt = keys[i + 1] if i + 1 < len(keys) else None
         on = eff.latest if nxt is None or eff.latest < nxt.earliest else eff.earliest
-        cov = {lang: version_at(corpus, work_name, on, lang).coverage for lang in hist.languages}
-        result.append(PointInTime(eff, groups[eff], cov, entry_into_force=eff == eif, on=on))
+        versions = {lang: version_at(corpus, work_name, on, lang) for lang in hist.languages}
+        cov = {lang: v.coverage for lang, v in versions.items()}
+        editions = {lang: v.edition for lang, v in versions.items() if v.edition is not None}
+        result.append(PointInTime(eff, groups[eff], cov, entry_into_force=eff == eif, on=on, editions=editions))
     return result
 
 

@@ -31,6 +31,8 @@ class InstructionGrammar:
     """What the instruction grammar knows about one language.
 
     - ``item_head``: an item of the amending act addressed to one act; groups ``item`` and ``addressee``.
+    - ``article_item``: an article of an act that amends one act only, addressed to it ("Статья 1. Внести в
+      Закон … следующие изменения:", "1-бап. «…» … Заңына мынадай өзгерістер енгізілсін:"); same groups.
     - ``addressee_date``: how the item names the amended act's date, a format with ``{day}``,
       ``{month}`` (``months_genitive``) and ``{year}``; its title appears in ``quotes``.
     - ``instruction``: a numbered instruction, groups ``num`` and ``body``.
@@ -58,6 +60,7 @@ class InstructionGrammar:
 
     item_head: str
     addressee_date: str
+    article_item: str
     months_genitive: dict[int, str]
     instruction: str
     article_head: str

@@ -35,6 +35,7 @@ _Q = r"«.+»|\".+\""                       # quoted words (possibly several: «
 RUS_INSTRUCTIONS = InstructionGrammar(
     item_head=r"^(?P<item>\d+)\.\s+В\s+(?P<addressee>.+):$",
     addressee_date="от {day} {month} {year} года",
+    article_item=r"^Статья\s+(?P<item>\d+)\.\s+Внести\s+в\s+(?P<addressee>.+?)\s+следующ\w+\s+изменени\w+.*:$",
     months_genitive={1: "января", 2: "февраля", 3: "марта", 4: "апреля", 5: "мая", 6: "июня", 7: "июля",
                      8: "августа", 9: "сентября", 10: "октября", 11: "ноября", 12: "декабря"},
     instruction=r"^(?P<num>\d+)\)\s+(?P<body>.+)$",
