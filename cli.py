@@ -22,13 +22,28 @@ from pathlib import Path
 
 import click
 
-import akn_schema
-import discussion
+import akn_schema  # its names load on first use (lxml, the XSD, markdown-it): `zanlex --help` stays fast
 from akn_schema.errors import ENVIRONMENT, ZanlexError
 from akn_schema.files import atomic_write
 from akn_schema.project import NoCorpus, find_corpus
 
 INTERNAL_ERROR = 4
+
+
+def _lazy(name: str):
+    """A module that is imported on first use (``discussion`` loads holidays and icalendar)."""
+    import importlib.util
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = sys.modules[name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+discussion = _lazy("discussion")
 
 
 class Session(dict):

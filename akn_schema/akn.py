@@ -96,9 +96,12 @@ def _note_refs(notes: list[Note]) -> list[etree._Element]:
     return [E.noteRef(href=f"#{n.eid}", marker=n.eid.split("_")[-1], placement="bottom") for n in notes]
 
 
+_TAGS = {k: f"{{{AKN_NS}}}{k}" for k in ("chapter", "subchapter", "article", "paragraph", "point", "hcontainer")}
+
+
 def _provision(prov: Provision, parent: etree._Element) -> etree._Element:
     """A hierarchical unit; its footnote markers go in its heading, else its num, else its text."""
-    el = etree.SubElement(parent, f"{{{AKN_NS}}}{prov.kind}", eId=prov.eid)
+    el = etree.SubElement(parent, _TAGS.get(prov.kind) or f"{{{AKN_NS}}}{prov.kind}", eId=prov.eid)
     if prov.kind == "hcontainer":
         el.set("name", prov.name or "unplaced")     # else: a block the grammar could not place (a warning)
     if prov.status == REMOVED:

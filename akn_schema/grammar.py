@@ -13,6 +13,7 @@ shape shared by Kazakhstan's laws, resolutions and orders.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ SENTENCE_END = re.compile(r"[.;:!?…]\W*$")
 STARTS_LOWER = re.compile(r"^[\W\d_]*[a-zа-яёәіңғүұқөһ]|^[,;:)\]»]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A classified line."""
 
@@ -67,10 +68,10 @@ def classify(line: Line, g: Grammar) -> Token:
     >>> classify(Line(1, "- 3) - 9) исключены Законом РК", 0, True), grammar_for("rus")).covers
     ['3', '4', '5', '6', '7', '8', '9']
     """
-    text = line.text.replace("\n", " ")
-    for rule, pattern in g.noise:
-        if pattern.search(line.raw or text):
-            return Token("noise", line, rule=rule)
+    text = line.text.replace("\n", " ") if "\n" in line.text else line.text
+    noise = _noise(g.lang).match(line.raw or text)
+    if noise:
+        return Token("noise", line, rule=g.noise[int(noise.lastgroup[1:])][0])
     if line.cells:
         return Token("table", line, rest=line.text)
     if g.footnote.match(text):
@@ -471,8 +472,7 @@ class _Builder:
         mentions = []
         for m in self.g.note_mention.finditer(tok.flat):
             word = (m.groupdict().get("word") or m.groupdict().get("word2") or "").lower()
-            kind = next((k for stem, k in sorted(self.g.unit_words.items(), key=lambda s: -len(s[0]))
-                         if word.startswith(stem)), None)
+            kind = next((k for stem, k in _longest_first(self.g.lang) if word.startswith(stem)), None)
             if kind:
                 mentions.append((kind, m.groupdict().get("num")))
         for prov in reversed(self.stack):
@@ -490,6 +490,21 @@ class _Builder:
         self.warn(tok.line, f"footnote does not name an open provision; attached to "
                             f"{fallback.eid if fallback else 'the document'}")
         return fallback
+
+
+@functools.cache
+def _noise(lang: str) -> re.Pattern[str]:
+    """The language's non-text rules as one pattern, to be matched at the start of a line (a rule
+    not anchored there may match further on); the group ``r<i>`` that matched names rule i."""
+    rules = grammar_for(lang).noise
+    alternatives = (p.pattern[1:] if p.pattern.startswith("^") else f"(?s:.*?){p.pattern}" for _, p in rules)
+    return re.compile("|".join(f"(?P<r{i}>{alt})" for i, alt in enumerate(alternatives)))
+
+
+@functools.cache
+def _longest_first(lang: str) -> list[tuple[str, str]]:
+    """The language's unit words, longest stem first ("подпункт" before "пункт")."""
+    return sorted(grammar_for(lang).unit_words.items(), key=lambda s: -len(s[0]))
 
 
 _LATER = Attachment(eid="", name="")     # a note whose target comes later (the Rules it names)

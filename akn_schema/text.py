@@ -28,9 +28,10 @@ _GLUE = re.compile(r"(?<=[a-zа-яёәіңғүұқөһ])(?=[A-ZА-ЯЁӘІҢҒҮ
 _ODD_SPACE = re.compile(r"[^\S ]| {2}|[\u00a0\u2007\u202f\ufeff]")
 _WORD = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")     # embeddings, overrides, isolates (CVE-2021-42574)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Line:
     """One non-empty source line, cleaned. ``no`` is 1-based; ``indent`` counts leading blanks."""
 
@@ -72,6 +73,11 @@ def decode_source(data: bytes, path: str | Path) -> str:
     if bad:
         raise SourceError(path, text[:bad.start()].count("\n") + 1,
                           f"control character U+{ord(bad.group()):04X} in text; is this a binary file?")
+    bidi = _BIDI.search(text)
+    if bidi:
+        raise SourceError(path, text[:bidi.start()].count("\n") + 1,
+                          f"invisible bidirectional control character U+{ord(bidi.group()):04X} in text: it "
+                          f"reorders what a reader sees; remove it")
     if not re.search(r"\w", text):
         raise SourceError(path, None, "the file has no words")
     return text

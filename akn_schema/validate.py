@@ -23,6 +23,7 @@ from .model import Act
 from .text import words
 
 BLOCKS = {f"{{{AKN_NS}}}{t}" for t in ("p", "num", "heading", "subheading")}
+_NOTES = f"{{{AKN_NS}}}notes"
 
 
 @functools.cache
@@ -46,14 +47,14 @@ def validate_xml(root: etree._Element) -> list[str]:
     return errors
 
 
-def block_texts(root: etree._Element, *, notes: bool) -> list[str]:
-    """The text of each block (p, num, heading) in document order, inside or outside meta/notes."""
-    out = []
-    for el in root.iter(*BLOCKS):
-        in_notes = any(etree.QName(a).localname == "notes" for a in el.iterancestors())
-        if in_notes == notes:
-            out.append("".join(el.itertext()))
-    return out
+def block_texts(root: etree._Element) -> tuple[list[str], list[str]]:
+    """The text of each block (p, num, heading) in document order: (outside meta/notes, inside).
+    One pass over the tree; a block is in the notes when it is in a ``notes`` element's subtree."""
+    in_notes = [el for notes in root.iter(_NOTES) for el in notes.iter(*BLOCKS)]
+    noted = set(in_notes)          # the list keeps the element proxies (and so their identity) alive
+    body = [(el.text or "") if not len(el) else "".join(el.itertext())
+            for el in root.iter(*BLOCKS) if el not in noted]
+    return body, ["".join(el.itertext()) for el in in_notes]
 
 
 @dataclass
@@ -103,20 +104,25 @@ def conservation(source_text: str, act: Act, root: etree._Element) -> Conservati
         if s.column is not None:     # a span of markup reads as nothing, an entity as its character
             spans.setdefault(s.line, []).append(
                 (s.column, s.column + len(s.text), html.unescape(s.text) if s.rule == "html-entity" else ""))
-    streams: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
+    lines: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
+    notes_at, body_lines, note_lines = act.note_lines, lines[False], lines[True]
     for no, raw in enumerate(source_text.splitlines(), 1):
-        if no not in skipped:
-            if no in spans:
-                raw = _cut(raw, spans[no])
-            streams[no in act.note_lines].extend((no, w) for w in words(raw))
-    result = Conservation(source_words=sum(len(s) for s in streams.values()))
-    for is_note, src in streams.items():
-        akn = [w for block in block_texts(root, notes=is_note) for w in words(block)]
-        src_words = [w for _, w in src]
-        if src_words == akn or _in_order(src_words, akn):
+        if no in skipped:
             continue
-        matcher = difflib.SequenceMatcher(None, src_words, akn, autojunk=False)
+        if no in spans:
+            raw = _cut(raw, spans[no])
+        (note_lines if no in notes_at else body_lines).append((no, raw))
+    body, notes = block_texts(root)
+    result = Conservation(source_words=0)
+    for is_note, blocks in ((False, body), (True, notes)):
+        src = words("\n".join(raw for _, raw in lines[is_note]))
+        result.source_words += len(src)
+        akn = words("\n".join(blocks))
+        if src == akn or _in_order(src, akn):
+            continue
+        numbered = [(no, w) for no, raw in lines[is_note] for w in words(raw)]
+        matcher = difflib.SequenceMatcher(None, src, akn, autojunk=False)
         matched = {i for a, _, n in matcher.get_matching_blocks() for i in range(a, a + n)}
-        result.lost += [src[i] for i in range(len(src)) if i not in matched]
+        result.lost += [numbered[i] for i in range(len(numbered)) if i not in matched]
     result.lost.sort()
     return result

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from akn_schema.config import inside
 from akn_schema.errors import ZanlexError
 from akn_schema.today import reference_epoch
 from publisher import urls
@@ -118,16 +119,24 @@ def write_docs(pages: Iterable[Page], files: dict[str, bytes], docs: Path,
             raise BuildError(f"two pages claim the URL /{page.url}")
         seen.add(page.url)
         target = docs / urls.md_path(page.url)
+        _confined(target, docs, page.url)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
         target.with_name(target.name + BODY_SUFFIX).write_text(page.html(), encoding="utf-8")
         progress("pages", i, len(pages))
     for rel, content in sorted(files.items()):
         target = docs / rel
+        _confined(target, docs, rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True)
     return len(pages)
+
+
+def _confined(target: Path, docs: Path, url: str) -> None:
+    """Nothing is written outside the build folder, whatever a URL holds (``..``, ``/``)."""
+    if ".." in Path(url).parts or Path(url).is_absolute() or not inside(target, docs):
+        raise BuildError(f"the page or file /{url} would be written outside the site; refusing")
 
 
 def run_mkdocs(docs: Path, site: Path, epoch: int) -> None:
