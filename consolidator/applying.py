@@ -208,8 +208,9 @@ class _Structure:
     @classmethod
     def before(cls, corpus: Corpus, work_name: str, lang: str, when: date) -> _Structure:
         snaps = snapshots(corpus, work_name)
-        ranked = sorted(snaps, key=lambda s: (s.as_of.earliest >= when, s.lang != lang,
-                                              -(s.as_of.earliest.toordinal())))
+        # the texts nearest the act in time first (before it, then after it), its own language first
+        ranked = sorted(snaps, key=lambda s: (s.as_of.earliest >= when, abs((s.as_of.earliest - when).days),
+                                              s.lang != lang))
         acts = [corpus.act(work_name, s.source) for s in ranked]
         index: dict[str, Provision] = {}
         for act in reversed(acts):

@@ -53,6 +53,7 @@ _DASHES = re.compile(r"[‐‑‒–—―-]")
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"[\s.;,:]+$")
 _SPACE_BEFORE = re.compile(r" ([,.;:)»])")
+_BULLET = re.compile(r"^\s*[-–—]\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -87,7 +88,9 @@ class Wording:
 
     @cached_property
     def key(self) -> str:
-        return comparable(" ".join(x for x in [self.heading or "", *self.text, *self.wrap_up] if x))
+        """The words as compared; a copy's list dashes ("- обеспечение …") do not count."""
+        lines = [_BULLET.sub("", x) for x in [self.heading or "", *self.text, *self.wrap_up] if x]
+        return comparable(" ".join(x for x in lines if x))
 
     def plain(self) -> str:
         return " ".join(x for x in [self.heading or "", *self.text, *self.wrap_up] if x)
@@ -517,7 +520,10 @@ def _stretches(seg: Segment, witnesses: list[Witness], key, trust: _Trust, unrec
                                f"changed between {run[-1].name} and {nxt.name}; no footnote records it"))
             start = nxt.when
         elif end is not None:
-            ok, why = trust.carries(seg, run[-1])
+            if lang is None and seg.closed_by is not None and seg.closed_by.kinds & {"inserted", "repealed"}:
+                ok, why = True, ""      # the insertion (repeal) that closes the stretch says when it began (ended)
+            else:
+                ok, why = trust.carries(seg, run[-1])
             out.append(Stretch(end, None, PROVEN if ok else UNCERTAIN, value, tuple(run), why))
     return out
 

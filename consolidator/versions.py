@@ -253,12 +253,19 @@ def _provision_on(ph: ProvisionHistory, when: date, lang: str, hist: History) ->
         later = _exists_later(ph, seg.index)
         if later is None:
             return None
-        pv.status = UNCERTAIN if window is not None and later.opened_by is window else NOT_YET
+        unproven = ex is not None and ex.status != PROVEN     # it may already exist: when it came is not recorded
+        pv.status = UNCERTAIN if unproven or (window is not None and later.opened_by is window) else NOT_YET
         pv.note = f"inserted by {later.opened_by.act}, in effect {later.start}" if later.opened_by else ""
         if pv.status == NOT_YET:
             return pv
-        seg, window = later, None          # inside the window of its insertion: the wording it comes with
-        return _wording(pv, ph, seg, seg.start.latest, lang, hist)
+        if unproven:
+            first = _first_witness(later)
+            pv.note = (f"it is in {first.name}, and it may have been added earlier: when, no record says"
+                       if first else "when it was added is not recorded")
+        pv = _wording(pv, ph, later, later.start.latest, lang, hist)   # the wording it comes with
+        pv.status = UNCERTAIN
+        pv.reason = pv.reason if pv.reason in ("other_language", "not_in_corpus", "derived_partial") else "uncertain"
+        return pv
     if state == REMOVED_STATE:
         pv.status = REPEALED
         last = seg.opened_by
@@ -275,6 +282,10 @@ def _provision_on(ph: ProvisionHistory, when: date, lang: str, hist: History) ->
         pv.status = UNCERTAIN
         pv.note = "; ".join(x for x in [pv.note, f"changed by {window.act}, in effect {window.effective}"] if x)
     return _wording(pv, ph, seg, when, lang, hist)
+
+
+def _first_witness(seg) -> Witness | None:
+    return next((w for st in seg.existence for w in st.witnesses), None)
 
 
 def _exists_later(ph: ProvisionHistory, k: int):
