@@ -36,6 +36,7 @@ POINT_B6 = re.compile(rf"^{_DASH}(?P<num>б\))\s+(?P<rest>.*)$", re.S)
 PARAGRAPH = re.compile(rf"^{_DASH}(?P<num>(?P<n>\d+(?:-\d+)*)\.)\s+(?P<rest>\S.*)$", re.S)
 NUM_RE = re.compile(r"\d+(?:-\d+)*")
 IDENTIFICATION = re.compile(r"№\s*\S+.*\b(1[89]|20)\d\d\b|\b(1[89]|20)\d\d\b.*№\s*\S+")
+_WORD_CHAR = re.compile(r"\w")
 SENTENCE_END = re.compile(r"[.;:!?…]\W*$")
 STARTS_LOWER = re.compile(r"^[\W\d_]*[a-zа-яёәіңғүұқөһ]|^[,;:)\]»]")
 
@@ -98,7 +99,13 @@ def classify(line: Line, g: Grammar) -> Token:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(SENTENCE_END.search(text))
+    """Does the text end with a sentence's punctuation (then only non-word characters)?
+
+    >>> ends_sentence("1) первое;"), ends_sentence("пункт 1) «текст».»"), ends_sentence("Глава 1")
+    (True, True, False)
+    """
+    tail = text[-24:]       # the search runs on the tail unless the tail has no word at all
+    return bool(SENTENCE_END.search(tail if len(text) <= 24 or _WORD_CHAR.search(tail) else text))
 
 
 def note_complete(text: str) -> bool:

@@ -47,6 +47,7 @@ MARKUP_RULES = {
 _ANCHOR_LINE = re.compile(r"^<a\s+(?:id|name)=\"[^\"<>]*\"\s*>\s*</a>$", re.I)
 _ANCHOR = re.compile(r"^<a\s+(?:id|name)=\"[^\"]*\"\s*>$|^</a>$", re.I)
 _WORD = re.compile(r"\w")
+_TAG = re.compile(r"<[^>]*>")
 # Line breaks for Python (str.splitlines, which numbers the lines everywhere else) but not for markdown.
 _LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -130,7 +131,7 @@ def _inline_lines(raws: list[str], span: list[int], content: str,
 
 def _is_markup_only(raw: str) -> bool:
     """A line of anchors only (``<a id="st1"></a>``) separates paragraphs as a blank line does."""
-    return raw.strip().startswith("<") and not _WORD.search(re.sub(r"<[^>]*>", "", raw))
+    return raw.strip().startswith("<") and not _WORD.search(_TAG.sub("", raw))
 
 
 class _Block:

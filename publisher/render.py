@@ -14,15 +14,14 @@ leaves alone, so markdown syntax in corpus text stays literal as well.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from publisher import urls
+from publisher import resources, urls
 from publisher.languages import LANGUAGES, SITE
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "site" / "templates"
+TEMPLATES = resources.templates()      # site/templates (zanlex_site/templates when installed from a wheel)
 
 
 @cache
