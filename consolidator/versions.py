@@ -193,9 +193,15 @@ class Version:
 
 
 def version_at(corpus: Corpus | Path, work_name: str, when: date, lang: str) -> Version:
-    """The version of ``work_name`` on ``when`` in ``lang`` (see the module docstring)."""
+    """The version of ``work_name`` on ``when`` in ``lang`` (see the module docstring), computed once per corpus:
+    ``points_in_time`` reads its coverage from the very version the site later shows."""
     corpus = as_corpus(corpus)
     registry(lang)                                  # unknown language → one-line error
+    return corpus.cached(("consolidator", "version", work_name, when, lang),
+                         lambda: _version_at(corpus, work_name, when, lang))
+
+
+def _version_at(corpus: Corpus, work_name: str, when: date, lang: str) -> Version:
     work = corpus.work(work_name)
     hist = work_history(corpus, work_name)
     provisions = []
