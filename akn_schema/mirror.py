@@ -55,7 +55,9 @@ _DIALECT = ["list", "code", "fence", "reference", "lheading", "html_block", "hr"
 _MD = MarkdownIt("commonmark").disable(_DIALECT)
 # Blocks first; a block's inline markup is parsed only when it has a character that inline rules
 # react to (most lines of a law have none, and for them markdown's inline parse is the identity).
-_MD_BLOCKS = MarkdownIt("commonmark").disable([*_DIALECT, "inline"])
+# markdown-it's own "normalize" (\r\n → \n, NUL → U+FFFD) rewrites every newline; ``_normalised`` does
+# the same with no work when there is nothing to change.
+_MD_BLOCKS = MarkdownIt("commonmark").disable([*_DIALECT, "inline", "normalize"])
 _INLINE_MARKUP = re.compile(r"[\\`*_\[\]!<&]")
 _EMPHASISED = re.compile(r"^(\*{1,2})([^\s\\`*_\[\]!<&](?:[^\\`*_\[\]!<&]*[^\s\\`*_\[\]!<&])?)\1$")
 
@@ -79,7 +81,7 @@ def mirror_lines(text: str) -> tuple[list[Line], list[SkippedLine]]:
     lines: list[Line] = []
     spans: list[SkippedLine] = []
     level, quoted = 0, 0
-    for tok in _MD_BLOCKS.parse(_LINE_BREAKS.sub("\n", text)):
+    for tok in _MD_BLOCKS.parse(_normalised(text)):
         kind = tok.type
         if kind != "inline":
             if kind in _OPENS_OR_CLOSES:
@@ -107,6 +109,20 @@ def mirror_lines(text: str) -> tuple[list[Line], list[SkippedLine]]:
             lines.append(Line(first, cleaned, len(raw) - len(stripped), blank, (), stripped.rstrip(),
                               level, bool(quoted), last))
     return lines, spans
+
+
+def _normalised(text: str) -> str:
+    r"""The text as markdown-it reads it, with its lines numbered as ``str.splitlines`` numbers them:
+    "\r\n" and "\r" are "\n", as is every other line break of Python's; NUL is U+FFFD.
+
+    >>> _normalised("a\r\nb\x0cc\x00")
+    'a\nb\nc\ufffd'
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    return _LINE_BREAKS.sub("\n", text)
 
 
 _OPENS_OR_CLOSES = frozenset({"heading_open", "heading_close", "blockquote_open", "blockquote_close"})
