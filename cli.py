@@ -59,6 +59,15 @@ class Session(dict):
         self["corpus"] = find_corpus(self.given)
         return self["corpus"]
 
+    def loaded(self):
+        """The corpus opened once for this command (``akn_schema.corpus.Corpus``): every stage is
+        given this one object, so no stage re-reads a work.toml or re-parses a text."""
+        if getattr(self, "_loaded", None) is None:
+            from akn_schema.corpus import Corpus
+
+            self._loaded = Corpus.open(self["corpus"])
+        return self._loaded
+
     def corpus_if_any(self) -> Path | None:
         """The corpus, or None when none was given or found (for commands that can do without)."""
         if self.given is not None:
@@ -71,6 +80,69 @@ class Session(dict):
 
 def emit_json(obj) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def jobs_options(f):
+    """``--jobs N`` (default: the cores), ``--executor process|dask`` and ``--scheduler ADDRESS``:
+    where the per-work tasks run (``akn_schema.executor``); the output is the same either way."""
+    f = click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="The Dask scheduler for --executor dask, e.g. tcp://10.0.0.5:8786.")(f)
+    f = click.option("--executor", "executor_kind", type=click.Choice(["process", "dask"]), default="process",
+                     show_default=True, help="Run the per-work tasks in a local process pool, or on Dask.")(f)
+    return click.option("--jobs", "-j", type=click.IntRange(1, None), default=None,
+                        help="Worker processes for the per-work tasks (default: the number of cores).")(f)
+
+
+def make_executor(jobs: int | None, kind: str = "process", scheduler: str | None = None):
+    from akn_schema.executor import executor_for
+
+    return executor_for(kind, jobs, scheduler)
+
+
+class progress_bar:  # noqa: N801  (used as a context manager, like ``open``)
+    """A rich progress bar on standard error while a command works through the works; silent
+    when standard error is not a terminal (a pipe, CI, a test). Calling it reports (done, total).
+
+        with progress_bar("validate") as progress:
+            reports = check_texts(corpus, texts, executor=ex, progress=progress)
+    """
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar = None
+        self.task = None
+
+    def __enter__(self):
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            return
+        if self.task is None:
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def step(self, label: str):
+        """A callback for a named step (``publisher.build``'s progress(step, done, total))."""
+        tasks: dict[str, int] = {}
+
+        def report(step: str, done: int, total: int) -> None:
+            if self.bar is None:
+                return
+            if step not in tasks:
+                tasks[step] = self.bar.add_task(step, total=total)
+            self.bar.update(tasks[step], completed=done, total=total)
+        return report
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 @click.group()
@@ -99,15 +171,18 @@ def init_cmd(folder: Path) -> None:
 LANG = click.option("--lang", "lang", default=None, help="rus | kaz | eng (for a file path, or a work with several texts).")
 
 
-def _sources(corpus: Path, specs: tuple[str, ...], lang: str | None = None, doctype: str | None = None):
+def _sources(corpus: Path, specs: tuple[str, ...], lang: str | None = None, doctype: str | None = None,
+             works: dict | None = None):
     """(work, lang) for each SOURCE; every text of every work when none is given."""
+    if works is None and corpus is not None:
+        works = akn_schema.load_works(corpus)
     if not specs:
-        return [(w, src) for w in akn_schema.load_works(corpus).values() for src in w.all_texts()]
+        return [(w, src) for w in works.values() for src in w.all_texts()]
     out = []
     for spec in specs:
         work, lg = akn_schema.resolve_source(spec, corpus, lang, doctype)
         name, _, given = spec.partition(":")
-        in_corpus = corpus is not None and name in akn_schema.load_works(corpus)
+        in_corpus = corpus is not None and name in works
         langs = [lg] if (given or lang or work.texts.keys() == {lg} or not in_corpus) \
             else list(work.texts)
         out += [(work, x) for x in langs]
@@ -124,11 +199,18 @@ def _sources(corpus: Path, specs: tuple[str, ...], lang: str | None = None, doct
 @click.pass_context
 def parse(ctx, source, lang, doctype, output, strict):
     """Parse SOURCE (e.g. law-88-V:rus, or a text file) into Akoma Ntoso XML."""
-    work, lang = akn_schema.resolve_source(source, ctx.obj.corpus_if_any(), lang, doctype)
+    corpus = ctx.obj.corpus_if_any()
+    work, lang = akn_schema.resolve_source(source, corpus, lang, doctype)
     act = akn_schema.parse_work(work, lang, strict)
     for warning in act.warnings:
         click.echo(f"warning: {warning}", err=True)
-    data = akn_schema.to_bytes(akn_schema.act_to_xml(act, work))
+    if corpus is not None and work.folder is not None:     # a corpus work: dated, with its amendments
+        from consolidator import source_xml
+
+        root = source_xml(corpus, work.name, lang)
+    else:
+        root = akn_schema.act_to_xml(act, work)
+    data = akn_schema.to_bytes(root)
     if output:
         atomic_write(output, data, make_parents=False)
     else:
@@ -150,15 +232,22 @@ def _by_rule(skipped: list[dict]) -> dict[str, list[dict]]:
               help="What a file path holds (corpus works know their type).")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--strict", is_flag=True, help="Warnings count as failures.")
+@jobs_options
 @click.pass_context
-def validate(ctx, sources, lang, doctype, as_json, strict):
+def validate(ctx, sources, lang, doctype, as_json, strict, jobs, executor_kind, scheduler):
     """Strict XSD, unique eIds, resolving hrefs and text conservation, per source text.
 
     With no SOURCE, every text of the corpus; a SOURCE is law-88-V, law-88-V:rus, or a text file
-    (with --lang). Exit status 1 if anything fails.
+    (with --lang). The texts are checked in parallel (--jobs). Exit status 1 if anything fails.
     """
+    from akn_schema.batch import check_texts
+
     corpus = ctx.obj["corpus"] if not sources else ctx.obj.corpus_if_any()
-    reports = [akn_schema.check_source(w, lg) for w, lg in _sources(corpus, sources, lang, doctype)]
+    works = ctx.obj.loaded().works if corpus is not None else None
+    texts = _sources(corpus, sources, lang, doctype, works)
+    with make_executor(jobs if len(texts) > 1 else 1, executor_kind, scheduler) as ex, \
+            progress_bar("validate") as progress:
+        reports = check_texts(None, texts, executor=ex, progress=progress)
     failed = [r for r in reports if not r.valid or (strict and r.warnings)]
     if as_json:
         emit_json({"valid": not failed, "sources": [r.as_json() for r in reports]})
@@ -219,7 +308,7 @@ def events_cmd(ctx: click.Context, work: str, as_json: bool) -> None:
     """The amendment events recorded by WORK's footnotes, by effective date."""
     from consolidator import events_for_work
 
-    events = events_for_work(ctx.obj["corpus"], work)
+    events = events_for_work(ctx.obj.loaded(), work)
     if as_json:
         emit_json([e.as_json() for e in events])
         return
@@ -235,7 +324,7 @@ def versions_cmd(ctx: click.Context, work: str, as_json: bool) -> None:
     """WORK's points in time: each date (or window), its events, and the coverage per language."""
     from consolidator import points_in_time
 
-    points = points_in_time(ctx.obj["corpus"], work)
+    points = points_in_time(ctx.obj.loaded(), work)
     if as_json:
         emit_json([p.as_json() for p in points])
         return
@@ -258,11 +347,11 @@ def show_cmd(ctx: click.Context, work: str, as_of: str, lang: str, fmt: str) -> 
     from akn_schema.akn import to_bytes
     from consolidator import parse_day, version_at, version_xml
 
-    version = version_at(ctx.obj["corpus"], work, parse_day(as_of), lang)
+    version = version_at(ctx.obj.loaded(), work, parse_day(as_of), lang)
     if fmt == "json":
         emit_json(version.as_json())
     elif fmt == "akn":
-        click.echo(to_bytes(version_xml(ctx.obj["corpus"], version)).decode("utf-8"), nl=False)
+        click.echo(to_bytes(version_xml(ctx.obj.loaded(), version)).decode("utf-8"), nl=False)
     else:
         click.echo(version.as_text())
 
@@ -278,7 +367,7 @@ def diff_cmd(ctx: click.Context, work: str, d1: str, d2: str, lang: str, fmt: st
     """Word-level differences between WORK's versions on two dates, provision by provision."""
     from consolidator import diff_html, parse_day, version_diff
 
-    diffs = version_diff(ctx.obj["corpus"], work, parse_day(d1), parse_day(d2), lang)
+    diffs = version_diff(ctx.obj.loaded(), work, parse_day(d1), parse_day(d2), lang)
     if fmt == "json":
         emit_json([d.as_json() for d in diffs])
     elif fmt == "html":
@@ -304,7 +393,7 @@ def apply_cmd(ctx: click.Context, act: str, work: str, lang: str | None, as_json
     yield, and each instruction checked word for word against the official edition after it."""
     from consolidator import apply_act
 
-    app = apply_act(ctx.obj["corpus"], act, work, lang)
+    app = apply_act(ctx.obj.loaded(), act, work, lang)
     if as_json:
         emit_json(app.as_json())
         return
@@ -338,7 +427,7 @@ def graph_cmd(ctx, fmt, as_of, output):
     """The law–bylaw graph: node-link JSON (networkx) or GraphML."""
     import linker  # spaCy: loaded only by the commands that need it
 
-    g = linker.build_graph(ctx.obj["corpus"], as_of.date() if as_of else None)
+    g = linker.build_graph(ctx.obj.loaded(), as_of.date() if as_of else None)
     data = linker.graph_graphml(g) if fmt == "graphml" else \
         json.dumps(linker.graph_json(g), ensure_ascii=False, indent=2).encode("utf-8")
     if output:
@@ -355,7 +444,7 @@ def links_cmd(ctx, ref, as_json):
     """Everything pointing to and from REF: law-88-V~art_7, or /akn/kz/act/2013-04-15/88-V/~chp_2__art_7."""
     import linker  # spaCy: loaded only by the commands that need it
 
-    g = linker.build_graph(ctx.obj["corpus"])
+    g = linker.build_graph(ctx.obj.loaded())
     found = linker.links_of(g, ref)
     if as_json:
         emit_json(found.as_dict(g))
@@ -372,16 +461,23 @@ def links_cmd(ctx, ref, as_json):
 @zanlex.command("check")
 @AS_OF
 @click.option("--json", "as_json", is_flag=True)
+@jobs_options
 @click.pass_context
-def check_cmd(ctx, as_of, as_json):
+def check_cmd(ctx, as_of, as_json, jobs, executor_kind, scheduler):
     """Audits: stale delegation, dangling references and AKN validity (linker), and the consolidation audit:
     changes no footnote records (per edition pair), amending acts' instructions the next edition does not
     reflect. Exit status 1 on errors."""
     import linker  # spaCy: loaded only by the commands that need it
+    from akn_schema.batch import corpus_tasks
     from consolidator.audit import consolidation_audits
 
-    found = linker.audits(ctx.obj["corpus"], as_of.date() if as_of else None)
-    found = list(found) + consolidation_audits(ctx.obj["corpus"])
+    corpus = ctx.obj.loaded()
+    with make_executor(jobs, executor_kind, scheduler) as ex, progress_bar("check") as progress:
+        checked = [a for found in ex.map(linker.validation_task, corpus_tasks(corpus, corpus.works), progress)
+                   for a in found]
+    found = linker.audits(corpus, as_of.date() if as_of else None, validation=False) + checked
+    found = sorted(found, key=lambda a: linker.SEVERITIES.index(a.severity))
+    found = list(found) + consolidation_audits(corpus)
     if as_json:
         emit_json([a.as_dict() for a in found])
     else:

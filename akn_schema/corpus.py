@@ -66,6 +66,19 @@ class Corpus:
             self._memo[key] = compute()
         return self._memo[key]
 
+    def forget(self, work_name: str) -> int:
+        """Drop what the memo holds for one work (every key naming it), so that a worker running
+        one task per work keeps bounded memory; returns how many entries went.
+
+        >>> c = Corpus(Path("."), {})
+        >>> c.cached(("x", "law-1"), list), c.cached(("x", "law-2"), list), c.forget("law-1")
+        ([], [], 1)
+        """
+        gone = [k for k in self._memo if isinstance(k, tuple) and work_name in k]
+        for k in gone:
+            del self._memo[k]
+        return len(gone)
+
 
 _OPEN: dict[Path, tuple[tuple, Corpus]] = {}
 
