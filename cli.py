@@ -469,9 +469,11 @@ def check_cmd(ctx, as_of, as_json, jobs, executor_kind, scheduler):
     reflect. Exit status 1 on errors."""
     import linker  # spaCy: loaded only by the commands that need it
     from akn_schema.batch import corpus_tasks
+    from consolidator import load_acts
     from consolidator.audit import consolidation_audits
 
     corpus = ctx.obj.loaded()
+    load_acts(corpus)           # the registry first: a broken amending-acts.toml fails before the slow audits
     with make_executor(jobs, executor_kind, scheduler) as ex, progress_bar("check") as progress:
         checked = [a for found in ex.map(linker.validation_task, corpus_tasks(corpus, corpus.works), progress)
                    for a in found]
