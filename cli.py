@@ -589,8 +589,6 @@ def discussion_add_comment(ctx: click.Context, draft: str, received: str, author
 @click.pass_context
 def build_cmd(ctx: click.Context, out: Path, today) -> None:
     """Build the static site (mkdocs-material + Pagefind) from the corpus."""
-    from rich.progress import Progress
-
     import publisher
     from akn_schema.today import reference_epoch
     from publisher.output import check_target
@@ -599,15 +597,9 @@ def build_cmd(ctx: click.Context, out: Path, today) -> None:
     check_target(out, [corpus])            # refuse a foreign folder before any work
     epoch = reference_epoch(today.date() if today else None)
 
-    with Progress(transient=True) as bar:
-        tasks: dict[str, int] = {}
-
-        def progress(step: str, done: int, total: int) -> None:
-            if step not in tasks:
-                tasks[step] = bar.add_task(step, total=total)
-            bar.update(tasks[step], completed=done, total=total)
-
-        report = publisher.build(corpus, out, progress, epoch=epoch,
+    with progress_bar("build") as bar:
+        # the command's one Corpus: every stage of the build reads and parses through it
+        report = publisher.build(ctx.obj.loaded(), out, bar.step("build"), epoch=epoch,
                                  wait=lambda message: click.echo(f"zanlex: {message}", err=True))
     for notice in report.notices:
         click.echo(f"zanlex: notice: {notice}", err=True)
