@@ -199,11 +199,18 @@ def _sources(corpus: Path, specs: tuple[str, ...], lang: str | None = None, doct
 @click.pass_context
 def parse(ctx, source, lang, doctype, output, strict):
     """Parse SOURCE (e.g. law-88-V:rus, or a text file) into Akoma Ntoso XML."""
-    work, lang = akn_schema.resolve_source(source, ctx.obj.corpus_if_any(), lang, doctype)
+    corpus = ctx.obj.corpus_if_any()
+    work, lang = akn_schema.resolve_source(source, corpus, lang, doctype)
     act = akn_schema.parse_work(work, lang, strict)
     for warning in act.warnings:
         click.echo(f"warning: {warning}", err=True)
-    data = akn_schema.to_bytes(akn_schema.act_to_xml(act, work))
+    if corpus is not None and work.folder is not None:     # a corpus work: dated, with its amendments
+        from consolidator import source_xml
+
+        root = source_xml(corpus, work.name, lang)
+    else:
+        root = akn_schema.act_to_xml(act, work)
+    data = akn_schema.to_bytes(root)
     if output:
         atomic_write(output, data, make_parents=False)
     else:

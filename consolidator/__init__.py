@@ -28,8 +28,10 @@ Public API (everything else is internal)::
 - ``version_at(corpus_dir, work, when, lang) -> Version``: provisions existing on ``when`` with
   ``status`` (in_force | not_yet | repealed | uncertain), ``wording_lang`` (None when the wording
   is not in the corpus) and ``text``; ``Version.coverage``; ``Version.expression_uri``.
-- ``version_xml(corpus_dir, version) -> lxml root``: the version as a strictly valid AKN
-  expression ``…/rus@YYYY-MM-DD``.
+- ``version_xml(corpus_dir, version, expression_date=None) -> lxml root``: the version as a strictly
+  valid AKN expression ``…/rus@YYYY-MM-DD`` (dated ``expression_date``, default the version's date).
+- ``source_xml(corpus_dir, work, lang)``: a seed text's AKN dated ``source_expression_date`` (its
+  snapshot's date), with the events it includes: what ``zanlex parse`` writes.
 - ``snapshots(corpus_dir, work) -> {lang: Snapshot}``: which acts each source text includes.
 - ``work_entry_into_force(corpus_dir, work) -> Effective``.
 - ``enrich_xml(root, events, work_uri)``: adds lifecycle/eventRef, analysis/passiveModifications and
@@ -52,7 +54,7 @@ Errors are ``akn_schema.errors.ZanlexError`` subclasses defined in ``consolidato
 from datetime import date
 
 from consolidator.acts import AmendingAct, load_acts
-from consolidator.akn import enrich_xml, version_xml
+from consolidator.akn import enrich_xml, source_expression_date, source_xml, version_xml
 from consolidator.applying import Application, Check, DerivedWording, apply_act
 from consolidator.applying import check as check_application
 from consolidator.diff import diff_html, word_diff
@@ -93,7 +95,7 @@ __all__ = [
     "REASONS", "AmendingAct", "AmendmentEvent", "Application", "BadDate", "Check", "DerivedWording", "EditionRef",
     "Effective", "Evidence", "Footnote", "History", "Instruction", "InstructionError", "PointInTime", "ProvisionDiff",
     "ProvisionHistory", "ProvisionVersion", "Snapshot", "Stretch", "UnrecordedChange", "Version", "Witness",
-    "apply_act", "check_application", "diff_html", "enrich_xml", "event_conflicts", "events_for_work",
+    "apply_act", "check_application", "diff_html", "enrich_xml", "source_expression_date", "source_xml", "event_conflicts", "events_for_work",
     "instructions_for", "load_acts", "parse_day", "parse_footnote", "points_in_time", "snapshots", "version_at",
     "version_diff", "version_xml", "word_diff", "work_entry_into_force", "work_history",
 ]
