@@ -95,3 +95,29 @@ def test_a_damaged_entry_is_a_miss_and_prune_keeps_only_what_the_build_used(tmp_
     assert not cache.path(a).exists() and cache.path(b).exists()
     none = NoCache()
     assert none.memo(a, lambda: 3) == 3 and none.get(a) is None
+
+
+def test_an_unchanged_text_is_not_checked_again_and_an_edited_one_is(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    import akn_schema.reading
+    from akn_schema.batch import check_texts
+    from akn_schema.corpus import Corpus
+
+    corpus_dir = tmp_path / "corpus"
+    shutil.copytree(Path("corpus"), corpus_dir, ignore=shutil.ignore_patterns("law-88-V", "order-52"))
+    corpus = Corpus.open(corpus_dir)
+    checked = []
+    real = akn_schema.reading.check_source
+    monkeypatch.setattr(akn_schema.reading, "check_source", lambda *a: checked.append(a) or real(*a))
+    texts = [(corpus.work("order-78"), "rus")]
+    first = check_texts(corpus, texts, cache=tmp_path / "cache")
+    again = check_texts(corpus, texts, cache=tmp_path / "cache")
+    assert [r.as_json() for r in again] == [r.as_json() for r in first] and first[0].valid
+    assert len(checked) == 1                                          # the second time, from the cache
+    text = corpus_dir / "works" / "order-78" / "rus.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("качеством", "качеством качеством", 1), encoding="utf-8")
+    edited = check_texts(corpus, texts, cache=tmp_path / "cache")
+    assert len(checked) == 2
+    assert edited[0].conservation.source_words == first[0].conservation.source_words + 1
