@@ -121,3 +121,35 @@ def test_an_unchanged_text_is_not_checked_again_and_an_edited_one_is(tmp_path, m
     edited = check_texts(corpus, texts, cache=tmp_path / "cache")
     assert len(checked) == 2
     assert edited[0].conservation.source_words == first[0].conservation.source_words + 1
+
+
+def test_check_gives_the_same_audits_on_one_core_a_process_pool_and_a_dask_cluster(tmp_path):
+    """`zanlex check` runs per work (validation, the work's share of the graph, its consolidation
+    audit), wherever the tasks run; the global step joins them in the same order."""
+    import shutil
+
+    from click.testing import CliRunner
+    from tiny_corpus import make_tiny_corpus
+
+    from cli import zanlex
+
+    distributed = pytest.importorskip("distributed")
+    corpus = make_tiny_corpus(tmp_path / "project")
+    for n in (2, 3):                       # three works: the example law and two copies of it
+        copy = corpus / "works" / f"example-law-{n}"
+        shutil.copytree(corpus / "works" / "example-law", copy)
+        toml = (copy / "work.toml").read_text(encoding="utf-8")
+        (copy / "work.toml").write_text(toml.replace("example-1", f"example-{n}").replace(
+            'name = "example-law"', f'name = "example-law-{n}"'), encoding="utf-8")
+
+    def check(*how: str) -> str:
+        result = CliRunner().invoke(zanlex, ["--corpus", str(corpus), "check", "--json", "--as-of", "2025-01-01", *how])
+        assert result.exit_code in (0, 1), (result.output, result.exception)
+        return result.output
+
+    serial = check("--jobs", "1")
+    assert serial.startswith("[")
+    assert check("--jobs", "2") == serial
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        assert check("--executor", "dask", "--scheduler", cluster.scheduler_address) == serial
