@@ -488,8 +488,10 @@ def check_cmd(ctx, as_of, as_json, jobs, executor_kind, scheduler):
     reflect. Exit status 1 on errors."""
     import linker  # spaCy: loaded only by the commands that need it
     from akn_schema.batch import corpus_tasks
+    from consolidator import load_acts
 
     corpus = ctx.obj.loaded()
+    load_acts(corpus)           # the registry first: a broken amending-acts.toml fails before the slow audits
     when = as_of.date() if as_of else None
     with make_executor(jobs, executor_kind, scheduler) as ex, progress_bar("check") as progress:
         per_work = dict(zip(corpus.works, ex.map(_check_work, corpus_tasks(corpus, corpus.works), progress),

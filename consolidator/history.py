@@ -429,10 +429,17 @@ def _provision_history(eid, covering, snaps, index, eif, amending, precise, deri
         witnesses[k].append(w)
     hist = ProvisionHistory(eid, bounds, segments)
 
+    container = any(eid in ix and ix[eid].children for ix in index.values())
+
     def direct(b: Boundary | None) -> bool:
-        """Does the change name the provision itself (or come from an act whose instructions we hold)?"""
-        return b is not None and (b.act.uri in precise or
-                                  any(e.target == eid or e.target in aliases for e in b.events))
+        """Does the change name the provision itself (or come from an act whose instructions we hold)? A footnote
+        "Статья 1 с изменениями …" on an article with points names the article, not its own words."""
+        if b is None:
+            return False
+        if b.act.uri in precise:
+            return True
+        mine = [e for e in b.events if e.target == eid or e.target in aliases]
+        return any(not (container and e.kind in ("amended", "new_wording")) for e in mine)
     langs = list(dict.fromkeys(s.lang for s in snaps))
     variants = {id(w) for lang in langs for w in _copy_variants(witnesses, segments, lang, direct, eid, unrecorded)}
     for seg, found in zip(segments, witnesses, strict=True):

@@ -193,9 +193,15 @@ class Version:
 
 
 def version_at(corpus: Corpus | Path, work_name: str, when: date, lang: str) -> Version:
-    """The version of ``work_name`` on ``when`` in ``lang`` (see the module docstring)."""
+    """The version of ``work_name`` on ``when`` in ``lang`` (see the module docstring), computed once per corpus:
+    ``points_in_time`` reads its coverage from the very version the site later shows."""
     corpus = as_corpus(corpus)
     registry(lang)                                  # unknown language → one-line error
+    return corpus.cached(("consolidator", "version", work_name, when, lang),
+                         lambda: _version_at(corpus, work_name, when, lang))
+
+
+def _version_at(corpus: Corpus, work_name: str, when: date, lang: str) -> Version:
     work = corpus.work(work_name)
     hist = work_history(corpus, work_name)
     provisions = []
@@ -278,11 +284,24 @@ def _provision_on(ph: ProvisionHistory, when: date, lang: str, hist: History) ->
         pv.status, pv.note = UNCERTAIN, f"the work enters into force {eif}"
     elif ex is not None and ex.status != PROVEN:
         pv.status, pv.note = UNCERTAIN, ex.why or "its existence on this date is not proven"
-    if window is not None:
+    if window is not None and not _unchanged_across(ph, seg, window, lang):
         pv.status = UNCERTAIN
         pv.note = "; ".join(x for x in [pv.note, f"changed by {window.act}, in effect {window.effective}"] if x)
     return _wording(pv, ph, seg, when, lang, hist)
 
+
+def _unchanged_across(ph: ProvisionHistory, seg, window, lang: str) -> bool:
+    """Inside the window of a change whose date is not known exactly: the provision is the same on both sides of
+    it (its proven wording in ``lang`` before and after agree, and it exists on both), so the date does not matter."""
+    k = ph.boundaries.index(window) + 1 if window in ph.boundaries else None
+    if k is None or k >= len(ph.segments):
+        return False
+    after = ph.segments[k]
+    left = [s for s in ph.segments[k - 1].wordings.get(lang, []) if s.value is not None]
+    right = [s for s in after.wordings.get(lang, []) if s.value is not None]
+    exists = [s.value for s in (ph.segments[k - 1].existence[-1:] + after.existence[:1])]
+    return bool(left and right) and left[-1].status == right[0].status == PROVEN \
+        and left[-1].value.key == right[0].value.key and exists == [PRESENT, PRESENT]
 
 def _first_witness(seg) -> Witness | None:
     return next((w for st in seg.existence for w in st.witnesses), None)

@@ -165,12 +165,35 @@ def test_validate_a_file_takes_the_lang_it_suggests(project, tmp_path):
     assert result.code == 0, result.err
 
 
-def test_a_failed_validation_exits_1(project):
-    (project / "corpus/works/example-law/rus.txt").write_text("Заголовок\n\nСтатья 1. Понятия\n\nх", encoding="utf-8")
-    result = run_cli("validate", "--strict", cwd=project)
-    assert result.code in (0, 1)
-    good = run_cli("validate", cwd=project)
-    assert good.code in (0, 1) and "Traceback" not in good.err
+def test_a_failed_check_exits_1_and_passing_ones_0(project, monkeypatch):
+    from akn_schema import reading
+
+    assert run_cli("validate", cwd=project).code == 0
+    monkeypatch.setattr(reading, "validate_xml", lambda root: ["an XSD problem (injected)"])
+    result = run_cli("validate", cwd=project)
+    assert result.code == 1 and "FAIL" in result.out and "Traceback" not in result.err
+
+
+def test_a_bidirectional_override_in_a_source_text_is_refused_with_its_line(project):
+    text = project / "corpus/works/example-law/rus.txt"
+    lines = text.read_text(encoding="utf-8").splitlines()
+    lines[0] = "Пример \u202eзакона"
+    text.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for args in (["validate"], ["build", "--out", "public"]):
+        one_line(run_cli(*args, cwd=project), 2, f"{text}:1:", "U+202E")
+
+
+def test_no_page_or_download_is_written_outside_the_site(tmp_path):
+    from markupsafe import Markup
+
+    from publisher.build import BuildError, Page, write_docs
+
+    for url, files in (("../../escape/", {}), ("", {"../outside.xml": b"x"}), ("", {"/etc/x.xml": b"x"})):
+        docs = tmp_path / "docs"
+        docs.mkdir(exist_ok=True)
+        with pytest.raises(BuildError, match="outside the site"):
+            write_docs([Page(url, "t", "rus", Markup("<p/>"))], files, docs)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
 
 
 @pytest.mark.parametrize("draft", ["../../../outside-draft", "../drafts/test-draft", "/etc/passwd",
