@@ -232,10 +232,11 @@ def _by_rule(skipped: list[dict]) -> dict[str, list[dict]]:
               help="What a file path holds (corpus works know their type).")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--strict", is_flag=True, help="Warnings count as failures.")
-@click.option("--no-cache", is_flag=True, help="Check every text again, even one unchanged since the last check.")
+@click.option("--cache", "use_cache", is_flag=True,
+              help="Skip a text unchanged since the last check with --cache (same bytes, configuration and zanlex).")
 @jobs_options
 @click.pass_context
-def validate(ctx, sources, lang, doctype, as_json, strict, no_cache, jobs, executor_kind, scheduler):
+def validate(ctx, sources, lang, doctype, as_json, strict, use_cache, jobs, executor_kind, scheduler):
     """Strict XSD, unique eIds, resolving hrefs and text conservation, per source text.
 
     With no SOURCE, every text of the corpus; a SOURCE is law-88-V, law-88-V:rus, or a text file
@@ -247,7 +248,7 @@ def validate(ctx, sources, lang, doctype, as_json, strict, no_cache, jobs, execu
     corpus = ctx.obj["corpus"] if not sources else ctx.obj.corpus_if_any()
     works = ctx.obj.loaded().works if corpus is not None else None
     texts = _sources(corpus, sources, lang, doctype, works)
-    cache = folder_for(corpus) if corpus is not None and not no_cache else None
+    cache = folder_for(corpus) if corpus is not None and use_cache else None
     with make_executor(jobs if len(texts) > 1 else 1, executor_kind, scheduler) as ex, \
             progress_bar("validate") as progress:
         reports = check_texts(None, texts, executor=ex, progress=progress, cache=cache)

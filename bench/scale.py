@@ -105,8 +105,8 @@ def bench_size(n: int, commands: list[str], jobs: int, work: Path) -> dict:
            "ZANLEX_CACHE": str(work / f"cache-{n}")}
     if "validate" in commands:
         shutil.rmtree(work / f"cache-{n}", ignore_errors=True)
-        row["validate"] = run(base + ["validate", *jobs_args], env)
-        row["validate_again"] = run(base + ["validate", *jobs_args], env)      # every text unchanged
+        row["validate"] = run(base + ["validate", "--cache", *jobs_args], env)
+        row["validate_again"] = run(base + ["validate", "--cache", *jobs_args], env)      # every text unchanged
     if "check" in commands:
         row["check"] = run(base + ["check", *jobs_args], env)
     if "graph" in commands:
