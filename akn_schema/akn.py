@@ -161,10 +161,12 @@ def _meta(act: Act, work: Work, expression_date: dt.date | None, notes: list[Not
 
 
 def _front(doc: etree._Element, *, stamp: list[str], title: str | None, preface: list[str],
-           preamble: list[str], notes: list[Note]) -> None:
-    """The preface (approval stamp, long title with its note markers, identification lines) and
-    the preamble of a document or an attachment."""
-    parts = [_p(s) for s in stamp]
+           preamble: list[str], notes: list[Note], lead: int = 0) -> None:
+    """The preface (approval stamp, the ``lead`` preface lines printed before the title, long
+    title with its note markers, identification lines) and the preamble of a document or an
+    attachment."""
+    parts = [_p(s) for s in stamp] + [_p(t) for t in preface[:lead]]
+    preface = preface[lead:]
     if title:
         parts.append(E.longTitle(E.p(_inline(E.docTitle(), title), *_note_refs(notes))))
     elif notes:
@@ -208,7 +210,7 @@ def act_to_xml(act: Act, work: Work, expression_date: dt.date | None = None) -> 
         expression_date = work.date
     name = "act" if work.doctype == "law" else work.doctype
     doc = E.act(_meta(act, work, expression_date, act.notes), name=name)
-    _front(doc, stamp=[], title=act.title, preface=act.preface, preamble=act.preamble,
+    _front(doc, stamp=[], title=act.title, preface=act.preface, preamble=act.preamble, lead=act.preface_lead,
            notes=[n for n in act.notes if not n.target])
     _main(doc, "body", act.body, "hcontainer_empty")
     if act.conclusions:

@@ -249,6 +249,7 @@ class _Builder:
             return
         if tok.kind == "text" and not self.act.title and not ends_sentence(text) and not self.g.enacting.search(text):
             self.act.title = tok.line.text
+            self.act.preface_lead = len(self.act.preface)     # lines printed before it stay before it
             self.head_lines.add(text)
             self.open = None
             return

@@ -55,7 +55,9 @@ _DIALECT = ["list", "code", "fence", "reference", "lheading", "html_block", "hr"
 _MD = MarkdownIt("commonmark").disable(_DIALECT)
 # Blocks first; a block's inline markup is parsed only when it has a character that inline rules
 # react to (most lines of a law have none, and for them markdown's inline parse is the identity).
-_MD_BLOCKS = MarkdownIt("commonmark").disable([*_DIALECT, "inline"])
+# markdown-it's own "normalize" (\r\n → \n, NUL → U+FFFD) rewrites every newline; ``_normalised`` does
+# the same with no work when there is nothing to change.
+_MD_BLOCKS = MarkdownIt("commonmark").disable([*_DIALECT, "inline", "normalize"])
 _INLINE_MARKUP = re.compile(r"[\\`*_\[\]!<&]")
 _EMPHASISED = re.compile(r"^(\*{1,2})([^\s\\`*_\[\]!<&](?:[^\\`*_\[\]!<&]*[^\s\\`*_\[\]!<&])?)\1$")
 
@@ -79,27 +81,51 @@ def mirror_lines(text: str) -> tuple[list[Line], list[SkippedLine]]:
     lines: list[Line] = []
     spans: list[SkippedLine] = []
     level, quoted = 0, 0
-    for tok in _MD_BLOCKS.parse(_LINE_BREAKS.sub("\n", text)):
-        if tok.type == "heading_open":
-            level = int(tok.tag[1])
-        elif tok.type == "heading_close":
-            level = 0
-        elif tok.type == "blockquote_open":
-            quoted += 1
-        elif tok.type == "blockquote_close":
-            quoted -= 1
-        elif tok.type == "inline" and tok.map:
-            for first, last, line_text in _inline_lines(raws, tok.map, tok.content, spans):
-                cleaned = normalise_space(line_text)
-                if not cleaned:
-                    continue
-                raw = raws[first - 1]
-                stripped = raw.lstrip(" \t\u00a0")
-                before = raws[first - 2] if first > 1 else ""
-                blank = not before.strip() or (before.lstrip().startswith("<") and _is_markup_only(before))
-                lines.append(Line(first, cleaned, len(raw) - len(stripped), blank, (), stripped.rstrip(),
-                                  level=level, quoted=bool(quoted), last=last))
+    for tok in _MD_BLOCKS.parse(_normalised(text)):
+        kind = tok.type
+        if kind != "inline":
+            if kind in _OPENS_OR_CLOSES:
+                if kind[0] == "h":
+                    level = int(tok.tag[1]) if kind == "heading_open" else 0
+                else:
+                    quoted += 1 if kind == "blockquote_open" else -1
+            continue
+        if not tok.map:
+            continue
+        start, end = tok.map
+        content = tok.content
+        if end - start == 1 and not _INLINE_MARKUP.search(content):     # a plain line: most of them
+            found: list[tuple[int, int, str]] | tuple = ((end, end, content),)
+        else:
+            found = _inline_lines(raws, tok.map, content, spans)
+        for first, last, line_text in found:
+            cleaned = normalise_space(line_text)
+            if not cleaned:
+                continue
+            raw = raws[first - 1]
+            stripped = raw.lstrip(" \t\u00a0")
+            before = raws[first - 2] if first > 1 else ""
+            blank = not before.strip() or (before.lstrip().startswith("<") and _is_markup_only(before))
+            lines.append(Line(first, cleaned, len(raw) - len(stripped), blank, (), stripped.rstrip(),
+                              level, bool(quoted), last))
     return lines, spans
+
+
+def _normalised(text: str) -> str:
+    r"""The text as markdown-it reads it, with its lines numbered as ``str.splitlines`` numbers them:
+    "\r\n" and "\r" are "\n", as is every other line break of Python's; NUL is U+FFFD.
+
+    >>> _normalised("a\r\nb\x0cc\x00")
+    'a\nb\nc\ufffd'
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    return _LINE_BREAKS.sub("\n", text)
+
+
+_OPENS_OR_CLOSES = frozenset({"heading_open", "heading_close", "blockquote_open", "blockquote_close"})
 
 
 def _inline_lines(raws: list[str], span: list[int], content: str,

@@ -134,7 +134,8 @@ class Act:
     lang: str                       # rus | kaz | eng
     doctype: str                    # law | order | resolution
     title: str = ""
-    preface: list[str] = field(default_factory=list)      # title block lines after the title
+    preface: list[str] = field(default_factory=list)      # title block lines (after the title but the lead)
+    preface_lead: int = 0                                  # preface lines printed before the title ("ЗҚАИ-ның ескертпесі!")
     preamble: list[str] = field(default_factory=list)
     body: list[Provision] = field(default_factory=list)
     conclusions: list[str] = field(default_factory=list)  # signature block

@@ -25,7 +25,6 @@ _SPACE = re.compile(r"[\s\u00a0\u2007\u202f\ufeff]+")
 _CELL_SPLIT = re.compile(r"\t+\|\t*|\t*\|\t+")
 # A cell's lost line breaks: a lower-case letter glued to an upper-case one or to "№".
 _GLUE = re.compile(r"(?<=[a-zа-яёәіңғүұқөһ])(?=[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ№])")
-_ODD_SPACE = re.compile(r"[^\S ]| {2}|[\u00a0\u2007\u202f\ufeff]")
 _WORD = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")     # embeddings, overrides, isolates (CVE-2021-42574)
@@ -101,7 +100,9 @@ def normalise_space(text: str) -> str:
     >>> normalise_space("  1)\u00a0первое;\t ")
     '1) первое;'
     """
-    return _SPACE.sub(" ", text).strip() if _ODD_SPACE.search(text) else text.strip()
+    if "  " not in text and text.isprintable():     # no white space but single ASCII spaces (fast)
+        return text.strip()
+    return _SPACE.sub(" ", text).strip()
 
 
 def split_cells(raw: str) -> list[str]:

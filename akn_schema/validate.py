@@ -120,25 +120,27 @@ def conservation(source_text: str, act: Act, root: etree._Element) -> Conservati
         if s.column is not None:     # a span of markup reads as nothing, an entity as its character
             spans.setdefault(s.line, []).append(
                 (s.column, s.column + len(s.text), html.unescape(s.text) if s.rule == "html-entity" else ""))
-    lines: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
-    notes_at, body_lines, note_lines = act.note_lines, lines[False], lines[True]
-    for no, raw in enumerate(source_text.splitlines(), 1):
-        if no in skipped:
-            continue
-        if no in spans:
-            raw = _cut(raw, spans[no])
-        (note_lines if no in notes_at else body_lines).append((no, raw))
+    raws = source_text.splitlines()
+    for no, found in spans.items():
+        if no <= len(raws):
+            raws[no - 1] = _cut(raws[no - 1], found)
+    notes_at = act.note_lines
+    streams = {   # line numbers, then the lines: the numbers are needed only to name a lost word
+        False: [no for no in range(1, len(raws) + 1) if no not in skipped and no not in notes_at],
+        True: [no for no in sorted(notes_at) if no not in skipped and no <= len(raws)],
+    }
     body, notes = block_texts(root)
     result = Conservation(source_words=0)
     for is_note, blocks in ((False, body), (True, notes)):
-        src_text, akn_text = "\n".join(raw for _, raw in lines[is_note]), "\n".join(blocks)
+        numbers = streams[is_note]
+        src_text, akn_text = "\n".join([raws[no - 1] for no in numbers]), "\n".join(blocks)
         result.source_words += _WORDS.subn("", src_text)[1]
         if _coarse(src_text) == _coarse(akn_text):
             continue
         src, akn = words(src_text), words(akn_text)
         if src == akn or _in_order(src, akn):
             continue
-        numbered = [(no, w) for no, raw in lines[is_note] for w in words(raw)]
+        numbered = [(no, w) for no in numbers for w in words(raws[no - 1])]
         matcher = difflib.SequenceMatcher(None, src, akn, autojunk=False)
         matched = {i for a, _, n in matcher.get_matching_blocks() for i in range(a, a + n)}
         result.lost += [numbered[i] for i in range(len(numbered)) if i not in matched]
