@@ -232,22 +232,26 @@ def _by_rule(skipped: list[dict]) -> dict[str, list[dict]]:
               help="What a file path holds (corpus works know their type).")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--strict", is_flag=True, help="Warnings count as failures.")
+@click.option("--cache", "use_cache", is_flag=True,
+              help="Skip a text unchanged since the last check with --cache (same bytes, configuration and zanlex).")
 @jobs_options
 @click.pass_context
-def validate(ctx, sources, lang, doctype, as_json, strict, jobs, executor_kind, scheduler):
+def validate(ctx, sources, lang, doctype, as_json, strict, use_cache, jobs, executor_kind, scheduler):
     """Strict XSD, unique eIds, resolving hrefs and text conservation, per source text.
 
     With no SOURCE, every text of the corpus; a SOURCE is law-88-V, law-88-V:rus, or a text file
     (with --lang). The texts are checked in parallel (--jobs). Exit status 1 if anything fails.
     """
     from akn_schema.batch import check_texts
+    from akn_schema.cache import folder_for
 
     corpus = ctx.obj["corpus"] if not sources else ctx.obj.corpus_if_any()
     works = ctx.obj.loaded().works if corpus is not None else None
     texts = _sources(corpus, sources, lang, doctype, works)
+    cache = folder_for(corpus) if corpus is not None and use_cache else None
     with make_executor(jobs if len(texts) > 1 else 1, executor_kind, scheduler) as ex, \
             progress_bar("validate") as progress:
-        reports = check_texts(None, texts, executor=ex, progress=progress)
+        reports = check_texts(None, texts, executor=ex, progress=progress, cache=cache)
     failed = [r for r in reports if not r.valid or (strict and r.warnings)]
     if as_json:
         emit_json({"valid": not failed, "sources": [r.as_json() for r in reports]})
@@ -418,16 +422,36 @@ AS_OF = click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), defa
                      help="Only what holds on this date (YYYY-MM-DD); default: today / every edge.")
 
 
+def _links_task(task):
+    """One work's share of the graph (a per-work task): its provisions, references and history."""
+    import linker
+    from akn_schema.batch import run_for_work
+
+    return run_for_work(task, linker.work_links)
+
+
+def _graph(corpus, as_of, jobs, executor_kind, scheduler):
+    """The graph: every work's share computed as a per-work task, then joined (the global step)."""
+    import linker
+    from akn_schema.batch import corpus_tasks
+
+    with make_executor(jobs, executor_kind, scheduler) as ex, progress_bar("graph") as progress:
+        parts = dict(zip(corpus.works, ex.map(_links_task, corpus_tasks(corpus, corpus.works), progress),
+                         strict=True))
+    return linker.graph_from(corpus.works, parts, {name: p.changes for name, p in parts.items()}, as_of)
+
+
 @zanlex.command("graph")
 @click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True)
 @AS_OF
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@jobs_options
 @click.pass_context
-def graph_cmd(ctx, fmt, as_of, output):
+def graph_cmd(ctx, fmt, as_of, output, jobs, executor_kind, scheduler):
     """The law–bylaw graph: node-link JSON (networkx) or GraphML."""
     import linker  # spaCy: loaded only by the commands that need it
 
-    g = linker.build_graph(ctx.obj.loaded(), as_of.date() if as_of else None)
+    g = _graph(ctx.obj.loaded(), as_of.date() if as_of else None, jobs, executor_kind, scheduler)
     data = linker.graph_graphml(g) if fmt == "graphml" else \
         json.dumps(linker.graph_json(g), ensure_ascii=False, indent=2).encode("utf-8")
     if output:
@@ -439,12 +463,13 @@ def graph_cmd(ctx, fmt, as_of, output):
 @zanlex.command("links")
 @click.argument("ref")
 @click.option("--json", "as_json", is_flag=True)
+@jobs_options
 @click.pass_context
-def links_cmd(ctx, ref, as_json):
+def links_cmd(ctx, ref, as_json, jobs, executor_kind, scheduler):
     """Everything pointing to and from REF: law-88-V~art_7, or /akn/kz/act/2013-04-15/88-V/~chp_2__art_7."""
     import linker  # spaCy: loaded only by the commands that need it
 
-    g = linker.build_graph(ctx.obj.loaded())
+    g = _graph(ctx.obj.loaded(), None, jobs, executor_kind, scheduler)
     found = linker.links_of(g, ref)
     if as_json:
         emit_json(found.as_dict(g))
@@ -456,6 +481,22 @@ def links_cmd(ctx, ref, as_json):
         click.echo(f"  ← {link.kind:16} {link.source}  {link.attrs.get('valid_from', '')}")
     for link in found.outgoing:
         click.echo(f"  → {link.kind:16} {link.target}  {link.attrs.get('valid_from', '')}")
+
+
+def _check_work(task):
+    """One work's share of ``zanlex check`` (a per-work task): its texts validated with their
+    references, its share of the graph, and its consolidation audit."""
+    from akn_schema.batch import run_for_work
+
+    return run_for_work(task, _work_check)
+
+
+def _work_check(corpus, name: str):
+    import linker
+    from consolidator.audit import work_consolidation_audits
+
+    return (linker.work_validation_audits(corpus, name), linker.work_links(corpus, name),
+            work_consolidation_audits(corpus, name))
 
 
 @zanlex.command("check")
@@ -470,16 +511,22 @@ def check_cmd(ctx, as_of, as_json, jobs, executor_kind, scheduler):
     import linker  # spaCy: loaded only by the commands that need it
     from akn_schema.batch import corpus_tasks
     from consolidator import load_acts
-    from consolidator.audit import consolidation_audits
 
     corpus = ctx.obj.loaded()
     load_acts(corpus)           # the registry first: a broken amending-acts.toml fails before the slow audits
+    when = as_of.date() if as_of else None
     with make_executor(jobs, executor_kind, scheduler) as ex, progress_bar("check") as progress:
-        checked = [a for found in ex.map(linker.validation_task, corpus_tasks(corpus, corpus.works), progress)
-                   for a in found]
-    found = linker.audits(corpus, as_of.date() if as_of else None, validation=False) + checked
+        per_work = dict(zip(corpus.works, ex.map(_check_work, corpus_tasks(corpus, corpus.works), progress),
+                            strict=True))
+    # the global step: the graph from every work's share, then the audits that span works
+    parts = {name: links for name, (_, links, _) in per_work.items()}
+    history = {name: links.changes for name, links in parts.items()}
+    graph = linker.graph_from(corpus.works, parts, history)
+    found = linker.stale_delegations(corpus, when, history, graph) + linker.reference_audits(
+        corpus, when, history, found=[r for links in parts.values() for r in links.resolutions])
+    found += [a for validation, _, _ in per_work.values() for a in validation]
     found = sorted(found, key=lambda a: linker.SEVERITIES.index(a.severity))
-    found = list(found) + consolidation_audits(corpus)
+    found += [f for name in sorted(per_work) for f in per_work[name][2]]
     if as_json:
         emit_json([a.as_dict() for a in found])
     else:
@@ -598,8 +645,6 @@ def discussion_add_comment(ctx: click.Context, draft: str, received: str, author
 @click.pass_context
 def build_cmd(ctx: click.Context, out: Path, today) -> None:
     """Build the static site (mkdocs-material + Pagefind) from the corpus."""
-    from rich.progress import Progress
-
     import publisher
     from akn_schema.today import reference_epoch
     from publisher.output import check_target
@@ -608,15 +653,9 @@ def build_cmd(ctx: click.Context, out: Path, today) -> None:
     check_target(out, [corpus])            # refuse a foreign folder before any work
     epoch = reference_epoch(today.date() if today else None)
 
-    with Progress(transient=True) as bar:
-        tasks: dict[str, int] = {}
-
-        def progress(step: str, done: int, total: int) -> None:
-            if step not in tasks:
-                tasks[step] = bar.add_task(step, total=total)
-            bar.update(tasks[step], completed=done, total=total)
-
-        report = publisher.build(corpus, out, progress, epoch=epoch,
+    with progress_bar("build") as bar:
+        # the command's one Corpus: every stage of the build reads and parses through it
+        report = publisher.build(ctx.obj.loaded(), out, bar.step("build"), epoch=epoch,
                                  wait=lambda message: click.echo(f"zanlex: {message}", err=True))
     for notice in report.notices:
         click.echo(f"zanlex: notice: {notice}", err=True)

@@ -15,7 +15,7 @@ after each work (``Corpus.forget``) so that a worker's memory does not grow with
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path  # noqa: F401  (the doctest uses it)
+from pathlib import Path
 
 from .corpus import Corpus, _fingerprint
 from .executor import Executor, SerialExecutor, worker_memo
@@ -34,17 +34,30 @@ def worker_corpus(root: str, stamp: str) -> Corpus:
     return worker_memo(("corpus", root, stamp), lambda: Corpus.open(root))
 
 
-def _check_one(item: tuple[Work, TextSource, bool]):
+def _check_one(item: tuple[Work, TextSource, bool, str | None]):
+    from .cache import BuildCache, content_key
     from .reading import check_source
 
-    work, source, strict = item
-    return check_source(work, source, strict)
+    work, source, strict, cache_root = item
+    if cache_root is None:
+        return check_source(work, source, strict)
+    try:
+        data = source.path.read_bytes()
+    except OSError:
+        return check_source(work, source, strict)         # which reports the unreadable file
+    key = content_key("check_source", data, str(source.path), source.name, work.raw, source.settings, strict)
+    return BuildCache(Path(cache_root)).memo(key, lambda: check_source(work, source, strict))
 
 
 def check_texts(corpus: Corpus | None, texts: Iterable[tuple[Work, TextSource | str]], strict: bool = False,
-                executor: Executor | None = None, progress: Callable[[int, int], None] | None = None) -> list:
-    """``check_source`` for each (work, text), on ``executor``; the reports in the given order."""
-    items = [(w, s if isinstance(s, TextSource) else w.source(s), strict) for w, s in texts]
+                executor: Executor | None = None, progress: Callable[[int, int], None] | None = None,
+                cache: Path | None = None) -> list:
+    """``check_source`` for each (work, text), on ``executor``; the reports in the given order.
+
+    With ``cache`` (a folder), a text whose bytes, configuration and tool are unchanged since the
+    last check is not parsed again (``akn_schema.cache``)."""
+    root = str(cache) if cache is not None else None
+    items = [(w, s if isinstance(s, TextSource) else w.source(s), strict, root) for w, s in texts]
     return list((executor or SerialExecutor()).map(_check_one, items, progress))
 
 

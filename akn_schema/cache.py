@@ -110,6 +110,7 @@ class BuildCache:
         self.root = Path(root)
         self.hits = 0
         self.misses = 0
+        self.unwritable = 0
         self.used: set[str] = set()
 
     def path(self, key: str) -> Path:
@@ -133,8 +134,11 @@ class BuildCache:
 
         self.used.add(key)
         path = self.path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), make_parents=False)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), make_parents=False)
+        except OSError:
+            self.unwritable += 1            # a cache that cannot be written costs time, never the result
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """The value under ``key``; computed and stored when missing."""

@@ -45,6 +45,18 @@ class Corpus:
         root = Path(root).resolve()
         return cls(root, load_works(root))
 
+    def __fspath__(self) -> str:
+        """A Corpus stands for its folder where a path is expected (``Path(corpus)``, ``load_works``),
+        so a stage written for a folder can be handed the command's one Corpus.
+
+        >>> Path(Corpus(Path("/srv/corpus"), {})), str(Corpus(Path("/srv/corpus"), {}))
+        (PosixPath('/srv/corpus'), '/srv/corpus')
+        """
+        return str(self.root)
+
+    def __str__(self) -> str:
+        return str(self.root)
+
     def work(self, name: str) -> Work:
         """The work called ``name``, or a one-line ``UnknownWork`` listing the corpus."""
         try:

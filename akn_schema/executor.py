@@ -46,6 +46,8 @@ def default_jobs() -> int:
 
 
 _WORKER_MEMO: dict[Any, Any] = {}
+if hasattr(os, "register_at_fork"):        # a forked worker makes its own (nothing stale is inherited)
+    os.register_at_fork(after_in_child=_WORKER_MEMO.clear)
 
 
 def worker_memo(key: Any, make: Callable[[], T]) -> T:
@@ -119,8 +121,12 @@ class _Windowed(Executor):
 
 
 class PoolExecutor(_Windowed):
-    """A pool of ``jobs`` worker processes on this machine (started by a fork server, so that
-    no lock held by a thread of the parent, such as a progress bar's, is inherited)."""
+    """A pool of ``jobs`` worker processes on this machine.
+
+    On Linux the workers are forked, all at once and before the command starts a progress bar's
+    thread: they inherit the modules already loaded, and, being this process's children, their
+    CPU time is counted in its own (``getrusage(RUSAGE_CHILDREN)``, ``time``). Elsewhere they are
+    spawned."""
 
     kind = "process"
 
@@ -130,8 +136,9 @@ class PoolExecutor(_Windowed):
 
         self.jobs = jobs
         self.window = window or 4 * jobs
-        ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
+        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+        self._pool.submit(os.getpid).result()          # start the workers now (see above)
 
     def _submit(self, fn, item):
         return self._pool.submit(fn, item)

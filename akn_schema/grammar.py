@@ -77,11 +77,13 @@ def classify(line: Line, g: Grammar) -> Token:
         return Token("table", line, rest=line.text)
     if g.footnote.match(text):
         return Token("footnote", line, rest=line.text)
-    for kind in ("chapter", "subchapter", "article"):
-        m = getattr(g, kind).match(text)
-        if m:
-            num = m.group("num") or m.groupdict().get("num2")
-            return Token(kind, line, num=num, number=num, label=m.group("label"), heading=m.group("heading") or None)
+    if _units(g.lang).match(text):      # one test for the three (most lines are none of them)
+        for kind in ("chapter", "subchapter", "article"):
+            m = getattr(g, kind).match(text)
+            if m:
+                num = m.group("num") or m.groupdict().get("num2")
+                return Token(kind, line, num=num, number=num, label=m.group("label"),
+                             heading=m.group("heading") or None)
     if not text[:1].isdigit() and text[:1] not in "-–—бБ":
         return Token("text", line, rest=line.text)
     if m := POINT_RANGE.match(text):
@@ -507,6 +509,15 @@ def _noise(lang: str) -> re.Pattern[str]:
     rules = grammar_for(lang).noise
     alternatives = (p.pattern[1:] if p.pattern.startswith("^") else f"(?s:.*?){p.pattern}" for _, p in rules)
     return re.compile("|".join(f"(?P<r{i}>{alt})" for i, alt in enumerate(alternatives)))
+
+
+@functools.cache
+def _units(lang: str) -> re.Pattern[str]:
+    """The chapter, subchapter and article patterns of a language as one pattern (a pre-test)."""
+    g = grammar_for(lang)
+    patterns = [g.chapter, g.subchapter, g.article]
+    unnamed = (re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in patterns)
+    return re.compile("|".join(f"(?:{p})" for p in unnamed), patterns[0].flags)
 
 
 @functools.cache

@@ -58,7 +58,7 @@ def decode_source(data: bytes, path: str | Path) -> str:
     ...
     akn_schema.errors.SourceError: x.txt: the file is empty
     """
-    if not data.strip():
+    if not data or data.isspace():
         raise SourceError(path, None, "the file is empty")
     if b"\x00" in data[:4096]:
         raise SourceError(path, data[:data.index(b"\x00")].count(b"\n") + 1,

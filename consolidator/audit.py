@@ -50,6 +50,11 @@ def consolidation_audits(corpus: Corpus | Path) -> list[Finding]:
     return found
 
 
+def work_consolidation_audits(corpus: Corpus | Path, name: str) -> list[Finding]:
+    """The findings for one work (a per-work task of ``zanlex check``)."""
+    return _work_findings(as_corpus(corpus), name)
+
+
 def _work_findings(corpus: Corpus, name: str) -> list[Finding]:
     out: list[Finding] = []
     history = work_history(corpus, name)

@@ -95,3 +95,61 @@ def test_a_damaged_entry_is_a_miss_and_prune_keeps_only_what_the_build_used(tmp_
     assert not cache.path(a).exists() and cache.path(b).exists()
     none = NoCache()
     assert none.memo(a, lambda: 3) == 3 and none.get(a) is None
+
+
+def test_an_unchanged_text_is_not_checked_again_and_an_edited_one_is(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    import akn_schema.reading
+    from akn_schema.batch import check_texts
+    from akn_schema.corpus import Corpus
+
+    corpus_dir = tmp_path / "corpus"
+    shutil.copytree(Path("corpus"), corpus_dir, ignore=shutil.ignore_patterns("law-88-V", "order-52"))
+    corpus = Corpus.open(corpus_dir)
+    checked = []
+    real = akn_schema.reading.check_source
+    monkeypatch.setattr(akn_schema.reading, "check_source", lambda *a: checked.append(a) or real(*a))
+    texts = [(corpus.work("order-78"), "rus")]
+    first = check_texts(corpus, texts, cache=tmp_path / "cache")
+    again = check_texts(corpus, texts, cache=tmp_path / "cache")
+    assert [r.as_json() for r in again] == [r.as_json() for r in first] and first[0].valid
+    assert len(checked) == 1                                          # the second time, from the cache
+    text = corpus_dir / "works" / "order-78" / "rus.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("качеством", "качеством качеством", 1), encoding="utf-8")
+    edited = check_texts(corpus, texts, cache=tmp_path / "cache")
+    assert len(checked) == 2
+    assert edited[0].conservation.source_words == first[0].conservation.source_words + 1
+
+
+def test_check_gives_the_same_audits_on_one_core_a_process_pool_and_a_dask_cluster(tmp_path):
+    """`zanlex check` runs per work (validation, the work's share of the graph, its consolidation
+    audit), wherever the tasks run; the global step joins them in the same order."""
+    import shutil
+
+    from click.testing import CliRunner
+    from tiny_corpus import make_tiny_corpus
+
+    from cli import zanlex
+
+    distributed = pytest.importorskip("distributed")
+    corpus = make_tiny_corpus(tmp_path / "project")
+    for n in (2, 3):                       # three works: the example law and two copies of it
+        copy = corpus / "works" / f"example-law-{n}"
+        shutil.copytree(corpus / "works" / "example-law", copy)
+        toml = (copy / "work.toml").read_text(encoding="utf-8")
+        (copy / "work.toml").write_text(toml.replace("example-1", f"example-{n}").replace(
+            'name = "example-law"', f'name = "example-law-{n}"'), encoding="utf-8")
+
+    def check(*how: str) -> str:
+        result = CliRunner().invoke(zanlex, ["--corpus", str(corpus), "check", "--json", "--as-of", "2025-01-01", *how])
+        assert result.exit_code in (0, 1), (result.output, result.exception)
+        return result.output
+
+    serial = check("--jobs", "1")
+    assert serial.startswith("[")
+    assert check("--jobs", "2") == serial
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        assert check("--executor", "dask", "--scheduler", cluster.scheduler_address) == serial
