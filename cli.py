@@ -428,16 +428,36 @@ AS_OF = click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), defa
                      help="Only what holds on this date (YYYY-MM-DD); default: today / every edge.")
 
 
+def _links_task(task):
+    """One work's share of the graph (a per-work task): its provisions, references and history."""
+    import linker
+    from akn_schema.batch import run_for_work
+
+    return run_for_work(task, linker.work_links)
+
+
+def _graph(corpus, as_of, jobs, executor_kind, scheduler):
+    """The graph: every work's share computed as a per-work task, then joined (the global step)."""
+    import linker
+    from akn_schema.batch import corpus_tasks
+
+    with make_executor(jobs, executor_kind, scheduler) as ex, progress_bar("graph") as progress:
+        parts = dict(zip(corpus.works, ex.map(_links_task, corpus_tasks(corpus, corpus.works), progress),
+                         strict=True))
+    return linker.graph_from(corpus.works, parts, {name: p.changes for name, p in parts.items()}, as_of)
+
+
 @zanlex.command("graph")
 @click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True)
 @AS_OF
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@jobs_options
 @click.pass_context
-def graph_cmd(ctx, fmt, as_of, output):
+def graph_cmd(ctx, fmt, as_of, output, jobs, executor_kind, scheduler):
     """The law–bylaw graph: node-link JSON (networkx) or GraphML."""
     import linker  # spaCy: loaded only by the commands that need it
 
-    g = linker.build_graph(ctx.obj.loaded(), as_of.date() if as_of else None)
+    g = _graph(ctx.obj.loaded(), as_of.date() if as_of else None, jobs, executor_kind, scheduler)
     data = linker.graph_graphml(g) if fmt == "graphml" else \
         json.dumps(linker.graph_json(g), ensure_ascii=False, indent=2).encode("utf-8")
     if output:
@@ -449,12 +469,13 @@ def graph_cmd(ctx, fmt, as_of, output):
 @zanlex.command("links")
 @click.argument("ref")
 @click.option("--json", "as_json", is_flag=True)
+@jobs_options
 @click.pass_context
-def links_cmd(ctx, ref, as_json):
+def links_cmd(ctx, ref, as_json, jobs, executor_kind, scheduler):
     """Everything pointing to and from REF: law-88-V~art_7, or /akn/kz/act/2013-04-15/88-V/~chp_2__art_7."""
     import linker  # spaCy: loaded only by the commands that need it
 
-    g = linker.build_graph(ctx.obj.loaded())
+    g = _graph(ctx.obj.loaded(), None, jobs, executor_kind, scheduler)
     found = linker.links_of(g, ref)
     if as_json:
         emit_json(found.as_dict(g))

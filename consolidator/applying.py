@@ -295,6 +295,8 @@ def _event_targets(ins: Instruction, structure: _Structure) -> list[tuple[str, s
     where = (where[0], int(where[1]))
     if ins.action == NO_CHANGE:
         return []
+    if _throughout(ins):
+        return [(eid, "amended") for eid in _having_words(ins, structure)]
     out = []
     for path in ins.targets:
         steps, text_steps, heading = _split_target(path)
@@ -315,6 +317,23 @@ def _event_targets(ins: Instruction, structure: _Structure) -> list[tuple[str, s
         else:
             out.append((eid, EVENT_KIND[ins.action]))
     return out
+
+
+def _throughout(ins: Instruction) -> bool:
+    """"по всему тексту" / "бүкіл мәтін бойынша": the words change wherever the act has them."""
+    return ins.target == (("document", ""),)
+
+
+def _having_words(ins: Instruction, structure: _Structure) -> list[str]:
+    """The provisions whose heading or own words hold any of the instruction's words (in the structure's text)."""
+    words = ins.old_words or ((ins.anchor,) if ins.anchor else ())
+    patterns = [re.compile(_words_pattern(w), re.IGNORECASE) for w in words]
+    found = []
+    for eid, p in structure.index.items():
+        own = "\n".join([p.heading or "", *p.text, *p.wrap_up])
+        if any(pat.search(own) for pat in patterns):
+            found.append(eid)
+    return found
 
 
 def _container_eid(ins: Instruction, structure: _Structure, where) -> str:
@@ -429,6 +448,19 @@ def _apply_one(ins: Instruction, structure: _Structure, history: History, curren
     def made(eid, wording, state=PRESENT, partial=False, note=""):
         return DerivedWording(eid, lang, state, wording, ins, eff, partial, note)
 
+    if _throughout(ins):
+        results, notes = [], []
+        for eid in _having_words(ins, structure):
+            pre = before(eid)
+            if pre is None:
+                notes.append(f"{ins.label}: the {lang} wording of {eid} before the act is not proven")
+                continue
+            heading, _ = _change_words(ins, pre.heading or "", some=True) if pre.heading else (pre.heading, None)
+            body, _ = _change_words(ins, "\n".join(pre.text + pre.wrap_up), some=True)
+            lines = body.split("\n")
+            results.append(made(eid, replace(pre, heading=heading, text=tuple(lines[:len(pre.text)]),
+                                             wrap_up=tuple(lines[len(pre.text):]))))
+        return results, "; ".join(notes)
     if ins.action == INSERT:
         container = _container_eid(ins, structure, where)
         if ins.inserts[0][0] in TEXT_UNITS:
@@ -601,6 +633,10 @@ def _replace_words(text: str, old: str, new: str) -> tuple[str, bool]:
     found = re.search(pattern, text, re.IGNORECASE)
     if found and found.group().isupper():
         return re.sub(pattern, lambda m: new.upper(), text, flags=re.IGNORECASE), True
+    if found and found.group()[:1].isupper() and found.group()[1:] == old[1:]:
+        # the words at the start of a sentence: "Ақпараттандыру саласындағы …" → "Цифрлық даму саласындағы …"
+        return re.sub(pattern, lambda m: spaced(m, new[:1].upper() + new[1:]) if m.group()[:1].isupper()
+                      else spaced(m, new), text, flags=re.IGNORECASE), True
     return text, False
 
 

@@ -581,11 +581,16 @@ def _instructions(clause: str, blocks: list[str], g, scope, item, text, label, s
             continue
         groups = m.groupdict()
         phrase = _strip_case(groups.get("target") or "", g)
-        try:
-            targets = paths(mentions(phrase, g), g) if phrase else [()]
-        except ValueError as err:
-            raise InstructionError(*where, f"{err} in {phrase!r}") from None
-        targets = [merge_path(scope, t) for t in targets]
+        if g.whole_text and re.match(g.whole_text, phrase.strip(), re.I):
+            if action not in WORD_ACTIONS:
+                raise InstructionError(*where, f"only words can change throughout the text: {clause[:80]!r}")
+            targets = [(("document", ""),)]          # "бүкіл мәтін бойынша": every provision that has the words
+        else:
+            try:
+                targets = paths(mentions(phrase, g), g) if phrase else [()]
+            except ValueError as err:
+                raise InstructionError(*where, f"{err} in {phrase!r}") from None
+            targets = [merge_path(scope, t) for t in targets]
         base = dict(act=text.act.number, lang=text.lang, item=item.num, num=label, action=action,
                     source=source, line_text=st.text)
         if action in WORD_ACTIONS:

@@ -252,7 +252,7 @@ def test_an_unseen_kazakh_amending_act_is_read_and_applied(tmp_path, corpus_dir)
     app = apply_act(copy, "900-VIII", WORK, "kaz")
     assert app.effective.earliest == date(2025, 3, 25) and not app.notes
     assert [i.action for i in app.instructions] == ["replace", "substitute", "insert", "insert_words", "insert",
-                                                    "delete_words", "insert_words", "repeal"]
+                                                    "delete_words", "insert_words", "repeal", "substitute"]
     words = {w.eid: w for w in app.wordings}
     assert words["chp_1__art_4__para_1__point_2"].wording.text == ("мемлекеттік көрсетілетін қызметті цифрлық "
                                                                    "нысанда алуға;",)
@@ -267,6 +267,11 @@ def test_an_unseen_kazakh_amending_act_is_read_and_applied(tmp_path, corpus_dir)
     six = words["chp_4__art_20__para_6"].wording.text[0]
     assert "келісімін алуға міндетті" not in six and "пайдалануға жазбаша" in six
     assert words["chp_2__art_8__point_6"].state == "removed"
+    # "бүкіл мәтін бойынша": wherever the words stand as words (not "…органмен", another form), a capital kept
+    throughout = {w.eid: " ".join(w.wording.text) for w in app.wordings if w.instruction.num == "6)"}
+    assert set(throughout) == {"chp_1__art_5__para_2__point_11", "chp_2__art_9", "chp_2__art_11-1__para_4__point_3-1"}
+    assert throughout["chp_2__art_9"] == "Цифрлық даму саласындағы уәкілетті орган:"
+    assert all("ақпараттандыру саласындағы уәкілетті орган " not in t for t in throughout.values())
     v = version_at(copy, WORK, date(2025, 6, 1), "kaz")
     assert v.provision("chp_2__art_9__point_12-5").reason == "derived"
     assert v.provision("chp_2__art_8__point_6").status == "repealed"

@@ -67,6 +67,7 @@ KAZ_INSTRUCTIONS = InstructionGrammar(
     number_first=True,
     quotes=(("«", "»"),),
     entry_into_force=r"қолданысқа\s+енгізіледі",
+    whole_text=r"^бүкіл\s+мәтін\s+бойынша$",
     no_change=r"орыс\s+тіліндегі\s+мәтінге\s+түзету\s+енгізілді,\s+қазақ\s+тіліндегі\s+мәтін\s+өзгермейді",
 )
 
