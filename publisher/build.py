@@ -33,7 +33,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from akn_schema.config import inside
-from akn_schema.errors import ZanlexError
+from akn_schema.errors import EnvironmentFailure, ZanlexError
 from akn_schema.today import reference_epoch
 from publisher import resources, urls
 from publisher.languages import LANGUAGES
@@ -173,7 +173,10 @@ def run_pagefind(site: Path, glob: str = "**/*.html") -> None:
     proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--silent"],
                           capture_output=True, text=True)
     if proc.returncode:
-        raise BuildError(f"pagefind failed: {(proc.stderr or proc.stdout).strip()[-500:]}")
+        said = " ".join((proc.stderr or proc.stdout).split())[-500:]
+        if any(m in said for m in ("No space left", "Read-only file system", "Disk quota")):
+            raise EnvironmentFailure(f"{site}: cannot write the search index: {said}")   # exit 3, not bad input
+        raise BuildError(f"pagefind failed: {said}")
 
 
 def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus: Path | None = None,
