@@ -24,8 +24,6 @@ import click
 
 import akn_schema  # its names load on first use (lxml, the XSD, markdown-it): `zanlex --help` stays fast
 from akn_schema.errors import ENVIRONMENT, ZanlexError
-from akn_schema.files import atomic_write
-from akn_schema.project import NoCorpus, find_corpus
 
 INTERNAL_ERROR = 4
 
@@ -44,6 +42,14 @@ def _lazy(name: str):
 
 
 discussion = _lazy("discussion")
+project = _lazy("akn_schema.project")     # the corpus finder: config schemas, zoneinfo
+
+
+def atomic_write(path, data, **options) -> None:
+    """``akn_schema.files.atomic_write``, imported when a command writes (not for ``--help``)."""
+    from akn_schema.files import atomic_write as write
+
+    write(path, data, **options)
 
 
 class Session(dict):
@@ -56,7 +62,7 @@ class Session(dict):
     def __missing__(self, key: str):
         if key != "corpus":
             raise KeyError(key)
-        self["corpus"] = find_corpus(self.given)
+        self["corpus"] = project.find_corpus(self.given)
         return self["corpus"]
 
     def loaded(self):
@@ -74,7 +80,7 @@ class Session(dict):
             return self["corpus"]
         try:
             return self["corpus"]
-        except NoCorpus:
+        except project.NoCorpus:
             return None
 
 
