@@ -45,7 +45,7 @@ LANG = click.option("--lang", "lang", default=None, help="rus | kaz | eng (for a
 def _sources(corpus: Path, specs: tuple[str, ...], lang: str | None = None, doctype: str | None = None):
     """(work, lang) for each SOURCE; every text of every work when none is given."""
     if not specs:
-        return [(w, lg) for w in akn_schema.load_works(corpus).values() for lg in w.texts]
+        return [(w, src) for w in akn_schema.load_works(corpus).values() for src in w.all_texts()]
     out = []
     for spec in specs:
         work, lg = akn_schema.resolve_source(spec, corpus, lang, doctype)
@@ -77,6 +77,14 @@ def parse(ctx, source, lang, doctype, output, strict):
         click.echo(data.decode("utf-8"), nl=False)
 
 
+def _by_rule(skipped: list[dict]) -> dict[str, list[dict]]:
+    """Non-text lines and spans grouped by the rule that declares them (``--json`` lists each)."""
+    groups: dict[str, list[dict]] = {}
+    for s in skipped:
+        groups.setdefault(s["rule"], []).append(s)
+    return groups
+
+
 @zanlex.command()
 @click.argument("sources", nargs=-1)
 @click.option("--json", "as_json", is_flag=True)
@@ -100,10 +108,23 @@ def validate(ctx, sources, as_json, strict):
                 click.echo(f"     {line}")
             for n, word in r.conservation.lost[:20]:
                 click.echo(f"     lost: {r.path}:{n}: {word}")
-            for s in r.skipped:
-                click.echo(f"     non-text ({s['rule']}): {r.path}:{s['line']}: {s['text'][:70]}")
+            for rule, spans in _by_rule(r.skipped).items():
+                where = ", ".join(str(s["line"]) for s in spans[:8]) + (", …" if len(spans) > 8 else "")
+                click.echo(f"     non-text ({rule}): {len(spans)} at {r.path}:{where}: {spans[0]['text'][:50]}")
     if failed:
         ctx.exit(1)
+
+
+@zanlex.command("import")
+@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--work", "work_name", default=None, help="The corpus work (default: the one meta.yaml names).")
+@click.pass_context
+def import_cmd(ctx, folder, work_name):
+    """Import an official edition in the public mirror's format (rus.md, kaz.md, meta.yaml) into the corpus."""
+    from akn_schema.importer import import_edition
+
+    work, label, written = import_edition(folder, ctx.obj["corpus"], work_name)
+    click.echo(f"{work.name}: edition {label} imported ({', '.join(p.name for p in written)})")
 
 
 @zanlex.command()
@@ -210,28 +231,31 @@ def diff_cmd(ctx: click.Context, work: str, d1: str, d2: str, lang: str, fmt: st
 @zanlex.command("apply")
 @click.argument("act")
 @click.option("--work", required=True, help="The amended work, e.g. law-88-V.")
+@click.option("--lang", default=None, help="Which of the act's texts to apply: rus, kaz … (default: its first).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def apply_cmd(ctx: click.Context, act: str, work: str, as_json: bool) -> None:
-    """Apply amending ACT's own instructions to WORK: the instructions, the wordings they yield,
-    and each wording checked against the texts valid afterwards."""
-    from consolidator import apply_act, check_application
+def apply_cmd(ctx: click.Context, act: str, work: str, lang: str | None, as_json: bool) -> None:
+    """Apply amending ACT's own instructions (in one language) to WORK: the instructions, the wordings they
+    yield, and each instruction checked word for word against the official edition after it."""
+    from consolidator import apply_act
 
-    app = apply_act(ctx.obj["corpus"], act, work)
-    checks = check_application(ctx.obj["corpus"], app)
+    app = apply_act(ctx.obj["corpus"], act, work, lang)
     if as_json:
-        emit_json({**app.as_json(), "checks": [c.as_json() for c in checks]})
+        emit_json(app.as_json())
         return
-    click.echo(f"{app.act} → {work}, in effect {app.effective}")
+    click.echo(f"{app.act} → {work} [{app.lang}], in effect {app.effective}")
     for i in app.instructions:
         click.echo(f"  {i.label}: {i.describe()}  ({i.source})")
     for w in app.wordings:
-        tag = "partial" if w.partial else "complete"
-        click.echo(f"  {w.eid} [{w.lang}, {tag}] {w.interval.start} → {w.interval.end or 'open'}: {w.plain()[:70]}")
-    for c in checks:
-        verdict = "equal" if c.equal else ("differs, later events: " + "; ".join(c.later_events) if c.explained
-                                           else "DIFFERS with no later event to explain it")
-        click.echo(f"  check {c.eid} [{c.lang}]: {verdict}")
+        tag = "partial" if w.partial else w.state
+        click.echo(f"  {w.eid} [{w.lang}, {tag}]: {w.plain()[:70]}")
+    for note in app.notes:
+        click.echo(f"  note: {note}")
+    for c in app.checks:
+        click.echo(f"  check {c.instruction} against {c.edition or '—'}: {c.verdict}" + (f" ({c.note})" if c.note else ""))
+    if app.agreement is not None:
+        checked = sum(c.verdict in ("equal", "differs") for c in app.checks)
+        click.echo(f"  {app.agreement:.0%} of {checked} checked instructions match the edition word for word")
 
 
 # ── 3. Link: references and the law–bylaw graph ──────────────────────────────────────────

@@ -28,14 +28,16 @@ from .akn import AKN_NS, act_to_xml, expression_uri, to_bytes
 from .errors import ParseError, SourceError, UnknownWork, ZanlexError
 from .grammar import parse_lines
 from .languages import GRAMMARS, HTML_LANG, grammar_for
+from .mirror import MARKUP_RULES, source_format
 from .model import IN_FORCE, REMOVED, Act, Attachment, Note, Provision
 from .text import decode_source
 from .validate import Conservation, conservation, validate_xml
-from .works import TextSource, Work, load_works, resolve_source
+from .works import Edition, TextSource, Work, load_works, resolve_source
 
 
-def read_source(work: Work, lang: str) -> str:
-    path = work.source(lang).path
+def read_source(work: Work, lang: str | TextSource) -> str:
+    """The decoded text of a work's source (its seed text in ``lang``, or a given ``TextSource``)."""
+    path = lang.path if isinstance(lang, TextSource) else work.source(lang).path
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -44,20 +46,40 @@ def read_source(work: Work, lang: str) -> str:
 
 
 def parse_text(text: str, *, lang: str, doctype: str, path: str = "<text>", work: str = "",
-               strict: bool = False) -> Act:
-    """Parse one text; ``strict`` turns a line the grammar cannot place into a ``ParseError``."""
+               strict: bool = False, fmt: str | None = None) -> Act:
+    """Parse one text; ``strict`` turns a line the grammar cannot place into a ``ParseError``.
+
+    ``fmt`` is ``text`` (a plain-text dump) or ``mirror-md`` (the mirror's markdown); by default
+    the suffix of ``path`` decides (``.md`` → ``mirror-md``).
+    """
     try:
         grammar_for(lang)
     except KeyError as err:
         raise UnknownWork(err.args[0]) from None
-    return parse_lines(text, lang=lang, doctype=doctype, path=path, work=work, strict=strict)
+    return parse_lines(text, lang=lang, doctype=doctype, path=path, work=work, strict=strict, fmt=fmt)
 
 
 @functools.lru_cache(maxsize=64)
 def parse_work(work: Work, lang: str, strict: bool = False) -> Act:
     """The parsed text of a work in one language (cached: treat the result as read-only)."""
-    return parse_text(read_source(work, lang), lang=lang, doctype=work.doctype,
-                      path=str(work.source(lang).path), work=work.name, strict=strict)
+    source = work.source(lang)
+    return parse_text(read_source(work, lang), lang=lang, doctype=work.doctype, path=str(source.path),
+                      work=work.name, strict=strict, fmt=getattr(source, "format", None))
+
+
+@functools.lru_cache(maxsize=256)
+def parse_source(work: Work, source: TextSource, strict: bool = False) -> Act:
+    """The parsed text of any source of a work: a seed text or an edition's (cached, read-only).
+
+    >>> from pathlib import Path
+    >>> w = load_works(Path(__file__).resolve().parent.parent / "corpus")["law-88-V"]
+    >>> parse_source(w, w.texts["kaz"]).lang
+    'kaz'
+    """
+    if source.edition is None and work.texts.get(source.lang) == source:
+        return parse_work(work, source.lang, strict)
+    return parse_text(read_source(work, source), lang=source.lang, doctype=work.doctype,
+                      path=str(source.path), work=work.name, strict=strict, fmt=source.format)
 
 
 @dataclass
@@ -84,18 +106,21 @@ class SourceReport:
                 "non_text_lines": self.skipped}
 
 
-def check_source(work: Work, lang: str, strict: bool = False) -> SourceReport:
-    text = read_source(work, lang)
-    act = parse_work(work, lang, strict)
+def check_source(work: Work, lang: str | TextSource, strict: bool = False) -> SourceReport:
+    """Validate one source text of a work: a seed text by language, or any ``TextSource`` (an edition)."""
+    source = lang if isinstance(lang, TextSource) else work.source(lang)
+    text = read_source(work, source)
+    act = parse_source(work, source, strict)
     root = act_to_xml(act, work)
-    return SourceReport(work.name, lang, str(work.source(lang).path), validate_xml(root),
+    return SourceReport(work.name, source.name, str(source.path), validate_xml(root),
                         [str(w) for w in act.warnings], conservation(text, act, root),
                         [{"line": s.line, "rule": s.rule, "text": s.text} for s in act.skipped])
 
 
 __all__ = [
     "AKN_NS", "GRAMMARS", "HTML_LANG", "IN_FORCE", "REMOVED", "Act", "Attachment", "Conservation", "Note",
-    "ParseError", "Provision", "SourceError", "SourceReport", "TextSource", "UnknownWork", "Work", "ZanlexError",
+    "MARKUP_RULES", "ParseError", "Provision", "SourceError", "SourceReport", "TextSource", "UnknownWork", "Work", "ZanlexError",
     "act_to_xml", "check_source", "conservation", "etree", "expression_uri", "load_works", "parse_text",
-    "parse_work", "read_source", "resolve_source", "to_bytes", "validate_xml",
+    "parse_source", "parse_work", "read_source", "Edition", "resolve_source", "source_format", "to_bytes",
+    "validate_xml",
 ]

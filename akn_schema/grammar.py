@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .errors import ParseError
 from .languages import Grammar, grammar_for
+from .mirror import mirror_lines, source_format
 from .model import REMOVED, Act, Attachment, Note, Provision, SkippedLine, Warning_
 from .text import Line, source_lines
 
@@ -32,6 +33,7 @@ POINT = re.compile(rf"^{_DASH}(?P<num>(?P<n>\d+(?:-\d+)*)\))\s*(?P<rest>.*)$", r
 # A Cyrillic "б)" typed where "6)" is meant; accepted only right after point 5).
 POINT_B6 = re.compile(rf"^{_DASH}(?P<num>б\))\s+(?P<rest>.*)$", re.S)
 PARAGRAPH = re.compile(rf"^{_DASH}(?P<num>(?P<n>\d+(?:-\d+)*)\.)\s+(?P<rest>\S.*)$", re.S)
+NUM_RE = re.compile(r"\d+(?:-\d+)*")
 IDENTIFICATION = re.compile(r"№\s*\S+.*\b(1[89]|20)\d\d\b|\b(1[89]|20)\d\d\b.*№\s*\S+")
 SENTENCE_END = re.compile(r"[.;:!?…]\W*$")
 STARTS_LOWER = re.compile(r"^[\W\d_]*[a-zа-яёәіңғүұқөһ]|^[,;:)\]»]")
@@ -140,6 +142,8 @@ class _Builder:
         self.eids: set[str] = set()
         self.head_lines: set[str] = set()
         self.last_kind = ""
+        self.index = 0
+        self.rules_notes: list[Note] = []      # notes about the Rules, before the Rules begin
         self.tokens = [classify(line, g) for line in lines]
         indents = Counter(t.line.indent for t in self.tokens if t.kind in ("text", "point", "paragraph"))
         self.body_indent = indents.most_common(1)[0][0] if indents else 0
@@ -164,31 +168,45 @@ class _Builder:
 
     # ── the main loop ──────────────────────────────────────────────────────────────────
     def run(self) -> Act:
-        for tok in self.tokens:
+        for index, tok in enumerate(self.tokens):
+            self.index = index
             self.step(tok)
             self.last_kind = tok.kind if tok.kind != "noise" else f"noise:{tok.rule}"
+        for note in self.rules_notes:     # notes about Rules that never came
+            self.warn(Line(note.line, note.text, 0, True), "footnote names the Rules, but no Rules follow; "
+                                                           "attached to the document")
         return self.act
+
+    def next_structural(self) -> Token | None:
+        """The next token after the current one that is not noise or a footnote."""
+        return next((t for t in self.tokens[self.index + 1:] if t.kind not in ("noise", "footnote")), None)
 
     def step(self, tok: Token) -> None:
         if tok.kind == "text" and self.last_kind == "noise:copyright" and not tok.line.blank_before:
             tok.kind, tok.rule = "noise", "copyright"     # the copyright line wraps
         if tok.kind == "noise":
-            self.act.skipped.append(SkippedLine(tok.line.no, tok.line.text, tok.rule))
+            self.act.skipped += [SkippedLine(n, tok.line.text, tok.rule) for n in tok.line.numbers]
             self.open = None
             return
         if tok.kind == "text" and self.last_kind == "noise:site-menu" and re.fullmatch(r"-\s*\w+", tok.flat):
-            self.act.skipped.append(SkippedLine(tok.line.no, tok.line.text, "site-menu"))
+            self.act.skipped += [SkippedLine(n, tok.line.text, "site-menu") for n in tok.line.numbers]
             tok.kind = "noise"   # "- Прочее": the menu's last, link-less item
             return
-        if self.continues(tok):
+        if self.continues(tok) and not self.starts_stamp(tok):
             self.open.extend(tok.line.text)
             if self.open.kind == "note":
-                self.act.note_lines.add(tok.line.no)
+                self.act.note_lines.update(tok.line.numbers)
             return
         if tok.kind == "footnote":
             self.footnote(tok)
             return
         getattr(self, f"in_{self.phase}")(tok)
+
+    def starts_stamp(self, tok: Token) -> bool:
+        """An approval stamp after an order's body or signature ("Утверждены …", "… бұйрығымен")."""
+        return (tok.kind == "text" and self.act.doctype != "law" and self.phase in ("body", "conclusions")
+                and bool(self.g.approval.search(tok.flat)
+                         or (self.phase == "conclusions" and self.g.stamp_lead.search(tok.flat))))
 
     def continues(self, tok: Token) -> bool:
         """Is this line the rest of the paragraph before it (a wrapped line or heading)?"""
@@ -215,7 +233,7 @@ class _Builder:
     def in_head(self, tok: Token) -> None:
         text = tok.flat
         if tok.kind == "text" and text in self.head_lines:
-            self.act.skipped.append(SkippedLine(tok.line.no, tok.line.text, "repeated-title"))
+            self.act.skipped += [SkippedLine(n, tok.line.text, "repeated-title") for n in tok.line.numbers]
             return
         if tok.kind == "text" and self.g.editorial.match(text):
             self.head_lines.add(text)
@@ -255,6 +273,13 @@ class _Builder:
 
     def in_conclusions(self, tok: Token) -> None:
         text = tok.flat
+        if self.starts_stamp(tok) and (self.g.stamp_lead.search(text) or not self.g.approval.match(text)):
+            head = self.stamp_head()      # "Қазақстан Республикасы … министрінің" / "№ 13/139 бұйрығымен" / "бекітілген"
+            self.start_attachment(tok)
+            stamp = self.attachment.stamp
+            stamp[:0] = head
+            self.open = _Open("text", stamp, len(stamp) - 1)
+            return
         if self.act.doctype != "law" and (self.g.approval.search(text) or (
                 tok.kind == "text" and self.g.attachment_title.search(text) and not ends_sentence(text))):
             self.start_attachment(tok)
@@ -267,6 +292,16 @@ class _Builder:
             return
         self.write(self.act.conclusions, tok.line.text)
 
+    def stamp_head(self) -> list[str]:
+        """The lines of a stamp whose keyword comes last, written so far after the signatory's name:
+        taken out of the conclusions."""
+        names = [i for i, c in enumerate(self.act.conclusions) if self.g.signatory.search(c)]
+        if not names:
+            return []
+        head = self.act.conclusions[names[-1] + 1:]
+        del self.act.conclusions[names[-1] + 1:]
+        return head
+
     def start_attachment(self, tok: Token | None) -> None:
         n = len(self.act.attachments) + 1
         att = Attachment(eid=self.unique(f"att_{n}"), name="rules", line=tok.line.no if tok else 0)
@@ -274,19 +309,30 @@ class _Builder:
         self.attachment, self.roots, self.prefix, self.stack = att, att.body, f"{att.eid}__", []
         self.phase = "attachment"
         self.open = None
+        for note in self.rules_notes:
+            note.target = att.eid
+        self.rules_notes = []
         if tok is not None:
             self.attachment_head(tok)
 
     def attachment_head(self, tok: Token) -> None:
         att = self.attachment
         text = tok.flat
-        if tok.kind == "table" or self.g.approval.search(text):
+        if tok.kind == "table" or self.g.approval.search(text) or self.g.stamp_lead.search(text) \
+                or self.stamp_continues(tok):
             self.write(att.stamp, tok.line.text)
         elif att.title is None and not ends_sentence(text):
             att.title = tok.line.text
             self.open = None
         else:
             self.write(att.preamble, tok.line.text)
+
+    def stamp_continues(self, tok: Token) -> bool:
+        """Is this line more of an unfinished stamp ("… от марта 2021 года" then "№")?"""
+        stamp = self.attachment.stamp
+        return (bool(stamp) and tok.kind == "text" and len(stamp) < 6 and len(tok.flat) < 100
+                and not self.g.stamp_end.search(" ".join(stamp)) and not self.g.attachment_title.search(tok.flat)
+                and self.attachment.title is None)
 
     def in_attachment(self, tok: Token) -> None:
         att = self.attachment
@@ -304,10 +350,38 @@ class _Builder:
         if kind == "point6":    # "б)" is point 6) only right after point 5)
             top = self.stack[-1] if self.stack else None
             kind = "point" if top is not None and top.kind == "point" and top.number == "5" else "text"
+        if kind == "paragraph" and self.g.heading_line.match(tok.flat):
+            kind = self.numbered_heading(tok) or kind
         if kind in LEVEL:
             self.provision(tok, kind)
         else:
             self.body_text(tok)
+
+    def numbered_heading(self, tok: Token) -> str | None:
+        """A numbered line that reads as a heading may be a section of Rules ("1. Общие положения")
+        or an article whose keyword was not printed ("27-1. Уәкілетті органның құзыреті")."""
+        m = self.g.heading_line.match(tok.flat)
+        if self.phase == "attachment" and self.rules_section(tok.number):
+            tok.heading = m.group("heading")
+            return "chapter"
+        article = next((p for p in reversed(self.stack) if p.kind == "article"), None)
+        if tok.line.level >= 3 or (article is not None and _follows(article.number, tok.number)
+                                   and not _next_in(article, tok.number)):
+            self.warn(tok.line, f"article heading without its keyword: {tok.num} {m.group('heading')[:40]} "
+                                f"read as an article")
+            tok.heading, tok.label, tok.num = m.group("heading"), tok.num, tok.number
+            return "article"
+        return None
+
+    def rules_section(self, number: str) -> bool:
+        """Sections of Rules are numbered 1, 2, 3 …, and the points after each heading either start
+        again at 1 or go on from the points before it."""
+        sections = sum(1 for p in self.roots if p.kind == "chapter")
+        nxt = self.next_structural()
+        if number != str(sections + 1) or nxt is None or nxt.kind != "paragraph":
+            return False
+        last = next((p.number for p in reversed(list(self.attachment.walk())) if p.kind == "paragraph"), "0")
+        return nxt.number == "1" or (last.isdigit() and nxt.number == str(int(last) + 1))
 
     def provision(self, tok: Token, kind: str) -> None:
         level = LEVEL[kind]
@@ -333,7 +407,7 @@ class _Builder:
                 self.write(prov.text, tok.rest)
             else:
                 self.open = None
-            if self.g.repeal.match(tok.rest):
+            if self.g.repeal.match(tok.rest.lstrip(") ")):     # "13) ) алып тасталды": a stray ")"
                 prov.status = REMOVED
 
     def body_text(self, tok: Token) -> None:
@@ -342,7 +416,7 @@ class _Builder:
                 and not STARTS_LOWER.match(tok.flat):
             self.stack.pop()     # "…; 9) последний." then a new sentence: the list is over
         if not self.stack:
-            if self.phase == "attachment":
+            if self.phase == "attachment" and not self.attachment.body:
                 self.write(self.attachment.preamble, text)
                 return
             self.warn(tok.line, "text outside any provision; kept as an unnumbered block")
@@ -356,17 +430,35 @@ class _Builder:
 
     # ── notes ──────────────────────────────────────────────────────────────────────────
     def footnote(self, tok: Token) -> None:
-        target = self.note_target(tok)
+        # "Сноска. Вводится в действие с …" is about the document as a whole
+        target = None if self.g.document_note.match(tok.flat) else self.note_target(tok)
+        deferred = target is _LATER
+        target = None if deferred else target
         note = Note(eid=f"note_{len(self.act.notes) + 1}", text=tok.line.text, line=tok.line.no,
                     target=target.eid if target else "")
         self.eids.add(note.eid)
         self.act.notes.append(note)
-        self.act.note_lines.add(tok.line.no)
+        if deferred:
+            self.rules_notes.append(note)
+        self.act.note_lines.update(tok.line.numbers)
         if isinstance(target, Provision):
             target.notes.append(note)
             if self.g.repealed_by_note.match(tok.flat):
                 target.status = REMOVED
         self.open = _Open("note", note)
+
+    def rules_title(self, tok: Token) -> bool:
+        """A note about the Rules right after a line that reads as their title ("Правила …"), with no
+        stamp before it: that line begins the Rules."""
+        if self.open is None or self.open.kind != "text" or self.phase not in ("body", "conclusions"):
+            return False
+        title = self.open.value
+        if ends_sentence(title) or not self.g.attachment_title.search(title):
+            return False
+        del self.open.holder[self.open.index]
+        self.start_attachment(None)
+        self.attachment.title, self.attachment.line = title, tok.line.no
+        return True
 
     def note_target(self, tok: Token) -> Provision | Attachment | None:
         """The open provision the note names ("Статья 7 …" → art 7), innermost first."""
@@ -380,14 +472,37 @@ class _Builder:
         for prov in reversed(self.stack):
             if any(k == prov.kind and (n == prov.number or n in prov.covers) for k, n in mentions):
                 return prov
-        if self.attachment is not None and any(k == "attachment" for k, _ in mentions):
-            return self.attachment
+        if any(k == "attachment" for k, _ in mentions) and self.act.doctype != "law":
+            if self.attachment is not None:
+                return self.attachment
+            if self.rules_title(tok):
+                return self.attachment
+            return _LATER          # "Сноска. Правила в редакции …" before the Rules: theirs once they begin
         fallback = next((p for p in reversed(self.stack) if p.kind != "point"), None)
         if fallback is None and self.attachment is not None:
             return self.attachment
         self.warn(tok.line, f"footnote does not name an open provision; attached to "
                             f"{fallback.eid if fallback else 'the document'}")
         return fallback
+
+
+_LATER = Attachment(eid="", name="")     # a note whose target comes later (the Rules it names)
+
+
+def _parts(number: str | None) -> tuple[int, ...]:
+    return tuple(int(n) for n in number.split("-")) if number and re.fullmatch(NUM_RE, number) else ()
+
+
+def _follows(article: str | None, number: str | None) -> bool:
+    """Could ``number`` be the article after ``article``: "27-1" after "27", "28" after "27-4"?"""
+    a, n = _parts(article), _parts(number)
+    return bool(a and n) and n > a and n[0] in (a[0], a[0] + 1)
+
+
+def _next_in(article: Provision, number: str | None) -> bool:
+    """Is ``number`` simply the article's next paragraph ("28." after its 27th paragraph)?"""
+    last = next((c.number for c in reversed(article.children) if c.kind == "paragraph"), None)
+    return _parts(last) != () and _parts(number) == (_parts(last)[0] + 1,)
 
 
 def _last_text(prov: Provision) -> str:
@@ -403,8 +518,16 @@ def _absorb(child: Provision, lines: list[str]) -> None:
 
 
 def parse_lines(text: str, *, lang: str, doctype: str, path: str, work: str = "",
-                strict: bool = False) -> Act:
-    """Parse the text of one act in one language into an ``Act``."""
+                strict: bool = False, fmt: str | None = None) -> Act:
+    """Parse the text of one act in one language into an ``Act``.
+
+    ``fmt`` is ``text`` (a plain-text dump) or ``mirror-md`` (the mirror's markdown); by
+    default it follows the suffix of ``path``.
+    """
     grammar = grammar_for(lang)
     act = Act(work=work, lang=lang, doctype=doctype, path=str(path))
-    return _Builder(source_lines(text), grammar, act, strict).run()
+    if (fmt or source_format(path)) == "mirror-md":
+        lines, act.skipped = mirror_lines(text)
+    else:
+        lines = source_lines(text)
+    return _Builder(lines, grammar, act, strict).run()

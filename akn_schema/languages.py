@@ -39,6 +39,11 @@ class Grammar:
     enacting: re.Pattern[str]       # "ПРИКАЗЫВАЮ:" closes an order's preamble
     signature: re.Pattern[str]      # first line of a signature block
     approval: re.Pattern[str]       # "Утверждены приказом …" stamp of an attachment
+    stamp_lead: re.Pattern[str]     # a stamp's first line when its keyword comes last ("… № 13/139 бұйрығымен")
+    stamp_end: re.Pattern[str]      # the stamp so far is complete ("… № 100", "… № " left blank, "бекітілген")
+    signatory: re.Pattern[str]      # a signatory's name ("А. Мамин", "Н. НАЗАРБАЕВ"): the signature block ends
+    heading_line: re.Pattern[str]   # a numbered line that reads as a heading: "1. Общие положения", "27-1. Құзыреті"
+    document_note: re.Pattern[str]  # a footnote about the whole document ("Сноска. Вводится в действие с …")
     attachment_title: re.Pattern[str]   # "Правила …" names an attached document
     editorial: re.Pattern[str]      # the publisher's editorial notice at the top ("ЗҚАИ-ның ескертпесі!")
     noise: tuple[tuple[str, re.Pattern[str]], ...]   # named non-text rules (site furniture)
@@ -51,11 +56,23 @@ COMMON_NOISE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dump-metadata", re.compile(r"^(Date|Author):\s")),
 )
 
+def _heading_line(upper: str) -> re.Pattern[str]:
+    """A numbered line whose text starts with a capital and ends without a sentence's punctuation."""
+    return re.compile(rf"^(?P<num>{NUM})\.\s+(?P<heading>[«\"(]?[{upper}][^\n]*[^\s.;:,!?…])$")
+
+
+def _signatory(upper: str) -> re.Pattern[str]:
+    """An initial and a surname: "А. Мамин", "Ә.Исекешев", "Н. НАЗАРБАЕВ", "A. Smith"."""
+    return re.compile(rf"(?:^|\s)(?:[{upper}]\.\s?){{1,2}}[{upper}][\w-]+\.?\s*$")
+
+
+RUS_UPPER, KAZ_UPPER, ENG_UPPER = "А-ЯЁ", "А-ЯЁӘІҢҒҮҰҚӨҺI", "A-Z"
+
 GRAMMARS: dict[str, Grammar] = {
     "rus": Grammar(
         lang="rus",
-        chapter=_re(rf"^(?P<label>Глава\s+(?P<num>{NUM})\.?)\s*(?P<heading>.*)$"),
-        subchapter=_re(rf"^(?P<label>(?:Параграф\s*)?§\s*(?P<num>{NUM})\.?)\s*(?P<heading>.*)$"),
+        chapter=_re(rf"^(?P<label>Глава\s+(?P<num>{NUM})(?!\w)\.?)\s*(?P<heading>.*)$"),
+        subchapter=_re(rf"^(?P<label>(?:Параграф\s*)?§\s*(?P<num>{NUM})(?!\w)\.?)\s*(?P<heading>.*)$"),
         article=_re(rf"^(?P<label>Статья\s+(?P<num>{NUM})\.)\s*(?P<heading>.*)$"),
         footnote=_re(r"^Сноска\s*\."),
         repeal=_re(r"^(?:исключен[аоы]?|утратил[аои]?\s+силу)\b"),
@@ -66,6 +83,13 @@ GRAMMARS: dict[str, Grammar] = {
         enacting=_re(r"(ПРИКАЗЫВАЮ|ПОСТАНОВЛЯЕТ|ПОСТАНОВЛЯЮ|РЕШИЛ|ПРИКАЗЫВАЕМ)\s*:?\s*$"),
         signature=_re(r"^(Президент|Премьер-Министр|Министр|Председатель|Руководитель|Аким|Заместитель|Первый\s+заместитель|Исполняющий\s+обязанности|\"?СОГЛАСОВАН)"),
         approval=_re(r"^(Утвержден[аыо]?|Приложение)\b"),
+        stamp_lead=re.compile(r"(?!)"),       # a Russian stamp starts with its keyword
+        stamp_end=_re(r"№\s*[\w./-]*\s*$"),
+        signatory=_signatory(RUS_UPPER),
+        heading_line=_heading_line(RUS_UPPER),
+        document_note=_re(r"^Сноска\.\s*(?:Вводится\s+в\s+действие|Заголовок\s+(?!стать|глав|параграф|пункт|подпункт|раздел)"
+                          r"|Наименование\s+в\s+редакции|Преамбула|По\s+всему\s+тексту|Текст\s+в\s+редакции"
+                          r"|(?:Закон|Приказ|Постановление|Решение)\s+в\s+редакции)"),
         editorial=_re(r"^Примечание\s+(РЦПИ|ИЗПИ|редакции)"),
         attachment_title=_re(r"^(Правила|Положение|Порядок|Инструкция|Методика|Перечень|Стандарт|Регламент)\b"),
         noise=COMMON_NOISE + (
@@ -75,7 +99,7 @@ GRAMMARS: dict[str, Grammar] = {
     "kaz": Grammar(
         lang="kaz",
         chapter=_re(rf"^(?P<label>(?P<num>{NUM})-тарау\.?)\s*(?P<heading>.*)$"),
-        subchapter=_re(rf"^(?P<label>(?:(?P<num>{NUM})-параграф\.?|§\s*(?P<num2>{NUM})\.?))\s*(?P<heading>.*)$"),
+        subchapter=_re(rf"^(?P<label>(?:(?P<num>{NUM})-параграф\.?|§\s*(?P<num2>{NUM})(?!\w)\.?))\s*(?P<heading>.*)$"),
         article=_re(rf"^(?P<label>(?P<num>{NUM})-бап\.)\s*(?P<heading>.*)$"),
         footnote=_re(r"^Ескерту\s*\."),
         repeal=_re(r"^(?:алып\s+тасталды|күші\s+жойылды)"),
@@ -86,6 +110,12 @@ GRAMMARS: dict[str, Grammar] = {
         enacting=_re(r"(БҰЙЫРАМЫН|ҚАУЛЫ\s+ЕТЕДІ|ШЕШІМ\s+ҚАБЫЛДАДЫ)\s*:?\s*$"),
         signature=_re(r"^(Қазақстан\s+Республикасы(ның)?\s*$|Қазақстан\s+Республикасы(ның)?.*(Президенті|Премьер-Министрі|министрі|Төрағасы)|Президенті|Премьер-Министрі|\"?КЕЛІСІЛДІ)"),
         approval=_re(r"(бекітілген|бекітілді|Қосымша)\s*$"),
+        stamp_lead=_re(r"(бұйрығымен|қаулысымен|шешімімен|бұйрығына|қаулысына|шешіміне)\s*$"),
+        stamp_end=_re(r"(бекітілген|бекітілді|қосымша)\s*$"),
+        signatory=_signatory(KAZ_UPPER),
+        heading_line=_heading_line(KAZ_UPPER),
+        document_note=_re(r"^Ескерту\.\s*(?:\d{2}\.\d{2}\.\d{4}\s+бастап\s+қолданысқа|Тақырып|Атауы|Кіріспе|Бүкіл\s+мәтін"
+                          r"|(?:Заң|Бұйрық|Қаулы|Шешім)\w*\s+жаңа\s+редакцияда)"),
         editorial=_re(r"^(ҚР\s+)?(ЗҚАИ|РҚАО)-ның\s+ескертпесі"),
         attachment_title=_re(r"(қағидалары|ережесі|тәртібі|нұсқаулығы|әдістемесі|тізбесі|стандарты|регламенті)\s*$"),
         noise=COMMON_NOISE + (
@@ -94,8 +124,8 @@ GRAMMARS: dict[str, Grammar] = {
     ),
     "eng": Grammar(
         lang="eng",
-        chapter=_re(rf"^(?P<label>Chapter\s+(?P<num>{NUM})\.?)\s*(?P<heading>.*)$"),
-        subchapter=_re(rf"^(?P<label>(?:Paragraph\s*)?§\s*(?P<num>{NUM})\.?)\s*(?P<heading>.*)$"),
+        chapter=_re(rf"^(?P<label>Chapter\s+(?P<num>{NUM})(?!\w)\.?)\s*(?P<heading>.*)$"),
+        subchapter=_re(rf"^(?P<label>(?:Paragraph\s*)?§\s*(?P<num>{NUM})(?!\w)\.?)\s*(?P<heading>.*)$"),
         article=_re(rf"^(?P<label>Article\s+(?P<num>{NUM})\.)\s*(?P<heading>.*)$"),
         footnote=_re(r"^Footnote\s*\."),
         repeal=_re(r"^(?:(?:is|are)\s+)?excluded\b"),
@@ -106,6 +136,12 @@ GRAMMARS: dict[str, Grammar] = {
         enacting=_re(r"(HEREBY\s+ORDER|ORDER|RESOLVES|DECREE)\s*:\s*$"),
         signature=_re(r"^(The\s+President|President\s+of|Prime\s+Minister|Minister|Chairman|\"?AGREED)"),
         approval=_re(r"^(Approved\s+by|Appendix|Annex)\b"),
+        stamp_lead=re.compile(r"(?!)"),
+        stamp_end=_re(r"No\.?\s*[\w./-]*\s*$"),
+        signatory=_signatory(ENG_UPPER),
+        heading_line=_heading_line(ENG_UPPER),
+        document_note=_re(r"^Footnote\.\s*(?:(?:Is\s+)?(?:put|enforced)\s+into\s+effect|(?:The\s+)?(?:title|heading)\s+"
+                          r"(?!of\s+(?:article|chapter|paragraph))|Throughout\s+the\s+text|(?:The\s+)?preamble)"),
         editorial=_re(r"^(Note\s+of\s+the\s+(RCLI|ILLI)|Editor'?s\s+note)"),
         attachment_title=_re(r"^(Rules|Regulations|Procedure|Instruction|Methodology|List|Standard)\b"),
         noise=COMMON_NOISE,

@@ -101,11 +101,14 @@ class Attachment:
 
 @dataclass
 class SkippedLine:
-    """A source line that a named rule declares as non-text (site menu, copyright, …)."""
+    """A source line, or a span of one, that a named rule declares as non-text (site menu,
+    copyright, a markdown anchor …). ``column`` is the 0-based offset of a span in its line as
+    written; None means the whole line."""
 
     line: int
     text: str
     rule: str
+    column: int | None = None
 
 
 @dataclass

@@ -40,6 +40,14 @@ class Line:
     blank_before: bool
     cells: tuple[str, ...] = ()      # for tab-and-pipe table rows
     raw: str = ""                    # the line as written, without indentation
+    level: int = 0                   # markdown heading level (mirror format); 0 for any other line
+    quoted: bool = False             # inside a markdown block quote ("> …", mirror format)
+    last: int = 0                    # the last source line of the text when it runs on (mirror format)
+
+    @property
+    def numbers(self) -> range:
+        """Every source line the text comes from."""
+        return range(self.no, max(self.no, self.last) + 1)
 
 
 def decode_source(data: bytes, path: str | Path) -> str:
@@ -75,10 +83,19 @@ def clean(text: str) -> str:
         text = _LINK.sub(lambda m: m.group(1), text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
-    text = _SPACE.sub(" ", text).strip() if _ODD_SPACE.search(text) else text.strip()
+    text = normalise_space(text)
     if "*" in text:
         text = _EDGE_STARS.sub("", _BOLD.sub("", text)).strip()
     return text
+
+
+def normalise_space(text: str) -> str:
+    """Runs of white space (tabs, no-break spaces) as one space, trimmed.
+
+    >>> normalise_space("  1)\u00a0первое;\t ")
+    '1) первое;'
+    """
+    return _SPACE.sub(" ", text).strip() if _ODD_SPACE.search(text) else text.strip()
 
 
 def split_cells(raw: str) -> list[str]:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +23,50 @@ DOCTYPES = ("law", "order", "resolution")
 
 @dataclass(frozen=True)
 class TextSource:
-    """One language's text of a work: where it is, whether original or consolidated, whence."""
+    """One language's text of a work: where it is, whether original or consolidated, whence.
+
+    ``edition`` is the official edition's label (the database's ``version_date``) when the text
+    is one of the work's ``[[editions]]``; None for a seed text (``[texts.<lang>]``).
+    """
 
     lang: str
     path: Path
     state: str                  # original | consolidated
     origin: str = ""
     settings: dict = field(default_factory=dict, hash=False, compare=False)   # the raw [texts.<lang>] table
+    edition: dt.date | None = None
+    url: str | None = None      # the official source of this text, when known
+
+    @property
+    def format(self) -> str:
+        """"mirror-md" for the public mirror's markdown (``.md``), else "text"."""
+        return "mirror-md" if self.path.suffix.lower() == ".md" else "text"
+
+    @property
+    def name(self) -> str:
+        """How messages and pages name this text: "rus", or "rus@2018-06-13" for an edition."""
+        return f"{self.lang}@{self.edition.isoformat()}" if self.edition else self.lang
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One official edition of a work: its label (not an effective date), its cause, its texts.
+
+    >>> e = Edition(dt.date(2018, 6, 13), "Закон Республики Казахстан от 13 июня 2018 года № 160-VІ ЗРК", {})
+    >>> e.caused_by_number
+    '160-VI'
+    """
+
+    label: dt.date
+    caused_by: str | None
+    texts: dict[str, TextSource]
+    imported_from: str = ""
+
+    @property
+    def caused_by_number(self) -> str | None:
+        """The number of the act that caused the edition, Latin numerals ("№ 160-VІ ЗРК" → "160-VI")."""
+        m = re.search(r"№\s*([0-9]+-[IVXLІ]+)", self.caused_by or "")
+        return m.group(1).replace("І", "I") if m else None
 
 
 @dataclass(frozen=True)
@@ -46,9 +84,21 @@ class Work:
     registration: dict | None = None
     folder: Path | None = None
     raw: dict = field(default_factory=dict, hash=False, compare=False)
+    editions: tuple[Edition, ...] = ()
 
     def __hash__(self) -> int:
-        return hash((self.uri, tuple(sorted((lang, str(t.path)) for lang, t in self.texts.items()))))
+        return hash((self.uri, tuple(sorted((lang, str(t.path)) for lang, t in self.texts.items())),
+                     tuple(e.label for e in self.editions)))
+
+    def all_texts(self) -> list[TextSource]:
+        """Every text of the work: the seed texts, then each edition's, oldest edition first."""
+        return list(self.texts.values()) + [t for e in sorted(self.editions, key=lambda e: e.label)
+                                             for t in e.texts.values()]
+
+    def latest_edition(self, lang: str) -> TextSource | None:
+        """The newest edition's text in ``lang`` (the current text), if the work has editions."""
+        found = [e.texts[lang] for e in sorted(self.editions, key=lambda e: e.label) if lang in e.texts]
+        return found[-1] if found else None
 
     @property
     def date_known(self) -> bool:
@@ -84,11 +134,27 @@ def load_work(folder: Path) -> Work:
         if lang not in GRAMMARS:
             raise SourceError(toml_path, None, f"unknown language {lang!r}; known: {', '.join(GRAMMARS)}")
         texts[lang] = TextSource(lang, folder / spec["file"], spec.get("state", "unknown"),
-                                 spec.get("origin", ""), dict(spec))
+                                 spec.get("origin", ""), dict(spec), url=spec.get("url"))
+    editions = []
+    for entry in raw.get("editions", []):
+        label = entry.get("label")
+        if not isinstance(label, dt.date):
+            raise SourceError(toml_path, None, f"[[editions]] label must be a date, not {label!r}")
+        etexts = {}
+        for lang, spec in entry.get("texts", {}).items():
+            if lang not in GRAMMARS:
+                raise SourceError(toml_path, None, f"edition {label}: unknown language {lang!r}")
+            etexts[lang] = TextSource(lang, folder / spec["file"], "consolidated",
+                                      entry.get("imported_from", ""), dict(spec), edition=label,
+                                      url=spec.get("url"))
+        editions.append(Edition(label, entry.get("caused_by"), etexts, entry.get("imported_from", "")))
+    labels = [e.label for e in editions]
+    if len(set(labels)) != len(labels):
+        raise SourceError(toml_path, None, "two [[editions]] share a label")
     return Work(name=raw["name"], uri=raw["uri"], doctype=raw["type"], date=raw["date"],
                 number=str(raw["number"]), titles=dict(raw.get("titles", {})), texts=texts,
                 issuing_body=raw.get("issuing_body"), registration=raw.get("registration"),
-                folder=folder, raw=raw)
+                folder=folder, raw=raw, editions=tuple(sorted(editions, key=lambda e: e.label)))
 
 
 def load_works(corpus: Path) -> dict[str, Work]:

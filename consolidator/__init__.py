@@ -58,11 +58,15 @@ from consolidator.applying import check as check_application
 from consolidator.diff import diff_html, word_diff
 from consolidator.effective import Effective
 from consolidator.errors import BadDate
-from consolidator.events import AmendmentEvent, events_for_work
+from consolidator.events import AmendmentEvent, event_conflicts, events_for_work
 from consolidator.footnotes import Footnote, parse_footnote
+from consolidator.history import History, ProvisionHistory, Stretch, UnrecordedChange, Witness, work_history
 from consolidator.instructions import Instruction, InstructionError, instructions_for
-from consolidator.timeline import Snapshot, WordingInterval, snapshots, work_entry_into_force
+from consolidator.sources import Snapshot, snapshots, work_entry_into_force
 from consolidator.versions import (
+    REASONS,
+    EditionRef,
+    Evidence,
     PointInTime,
     ProvisionDiff,
     ProvisionVersion,
@@ -86,10 +90,10 @@ def parse_day(text: str) -> date:
 
 
 __all__ = [
-    "AmendingAct", "AmendmentEvent", "Application", "Check", "DerivedWording", "Effective", "Footnote",
-    "Instruction", "InstructionError", "PointInTime", "ProvisionDiff",
-    "ProvisionVersion", "Snapshot", "Version", "WordingInterval", "apply_act", "check_application", "diff_html",
-    "enrich_xml", "events_for_work", "instructions_for", "load_acts", "parse_day", "parse_footnote",
-    "points_in_time", "snapshots", "version_at", "version_diff", "version_xml", "word_diff",
-    "work_entry_into_force",
+    "REASONS", "AmendingAct", "AmendmentEvent", "Application", "BadDate", "Check", "DerivedWording", "EditionRef",
+    "Effective", "Evidence", "Footnote", "History", "Instruction", "InstructionError", "PointInTime", "ProvisionDiff",
+    "ProvisionHistory", "ProvisionVersion", "Snapshot", "Stretch", "UnrecordedChange", "Version", "Witness",
+    "apply_act", "check_application", "diff_html", "enrich_xml", "event_conflicts", "events_for_work",
+    "instructions_for", "load_acts", "parse_day", "parse_footnote", "points_in_time", "snapshots", "version_at",
+    "version_diff", "version_xml", "word_diff", "work_entry_into_force", "work_history",
 ]

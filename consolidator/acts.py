@@ -36,6 +36,11 @@ class AmendingAct:
     publication: date | None = None
     publication_source: str | None = None
     text: str | None = None         # its text in the corpus: the act.toml beside it (corpus-relative)
+    titles: tuple[tuple[str, str], ...] = ()    # (lang, title) where a source gives them
+
+    def title_in(self, lang: str) -> str | None:
+        """The act's title in ``lang`` where a source gives it (else the recorded title, else None)."""
+        return dict(self.titles).get(lang) or (self.title if lang == "rus" else None)
 
     @property
     def eid(self) -> str:
@@ -65,8 +70,17 @@ class ActRegistry:
         )
 
 
+def load_acts(corpus) -> ActRegistry:
+    """The registry of a corpus (a ``Corpus``, read once and kept in its memo, or a corpus folder)."""
+    from akn_schema.corpus import Corpus
+
+    if isinstance(corpus, Corpus):
+        return corpus.cached(("consolidator", "acts"), lambda: _load_acts(corpus.root))
+    return _load_acts(Path(corpus).resolve())
+
+
 @lru_cache(maxsize=8)
-def load_acts(corpus_dir: Path) -> ActRegistry:
+def _load_acts(corpus_dir: Path) -> ActRegistry:
     path = Path(corpus_dir) / REGISTRY_FILE
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -85,7 +99,7 @@ def load_acts(corpus_dir: Path) -> ActRegistry:
             type=entry["type"], number=str(entry["number"]), date=entry["date"], uri=entry["uri"],
             title=entry.get("title"), issuing_body=entry.get("issuing_body"),
             registration=reg.get("date"), publication=pub.get("date"), publication_source=pub.get("source"),
-            text=entry.get("text"),
+            text=entry.get("text"), titles=tuple(sorted((entry.get("titles") or {}).items())),
         ))
     return ActRegistry(acts=acts, allowance=dict(assumptions.get("publication_allowance_days", {})),
                        allowance_source=assumptions.get("publication_allowance_source", ""), path=str(path))

@@ -98,13 +98,14 @@ def version_xml(corpus_dir, version) -> etree._Element:
     as lifecycle and passive modifications.
     """
     from akn_schema.akn import act_to_xml
+    from akn_schema.corpus import as_corpus
     from akn_schema.model import Act, Attachment, Note, Provision
     from consolidator.events import events_for_work
-    from consolidator.works import corpus_acts, corpus_work
 
-    work = corpus_work(corpus_dir, version.work)
-    acts = corpus_acts(corpus_dir, version.work)
-    base = acts.get(version.lang) or next(iter(acts.values()))
+    corpus = as_corpus(corpus_dir)
+    work = corpus.work(version.work)
+    sources = [s for s in work.all_texts() if s.lang == version.lang] or work.all_texts()
+    base = corpus.act(version.work, sources[-1])
     built: dict[str, Provision] = {}
     roots: list[Provision] = []
     notes: list[Note] = []
@@ -130,7 +131,7 @@ def version_xml(corpus_dir, version) -> etree._Element:
               body=[p for p in roots if p.eid not in in_att], conclusions=list(base.conclusions),
               attachments=attachments, notes=notes, path=base.path)
     root = act_to_xml(act, work, expression_date=version.date)
-    happened = [e for e in events_for_work(corpus_dir, version.work) if e.effective.has_happened(version.date)]
+    happened = [e for e in events_for_work(corpus, version.work) if e.effective.has_happened(version.date)]
     return enrich_xml(root, happened, work.uri)
 
 

@@ -1,389 +1,755 @@
-"""Applying an amending act's instructions to the wording valid just before it takes effect (DESIGN §4).
+"""Applying an amending act's instructions, in each language, to the wording valid just before it takes
+effect, and checking the result against the official edition after it (DESIGN §4).
 
-The result is the next wording of each provision the act touches, a ``DerivedWording`` valid from
-the act's effective date until the next event on that provision. It fills gaps that no source text
-covers: the Russian wording of Art. 16 p. 1 of Law 88-V between 484-V and 272-VI is known only
-from 484-V's own instruction, and no footnote records that 484-V changed it at all::
+The result is the next wording of each provision the act touches (a ``DerivedWording``). It fills gaps
+that no source text covers, and each instruction is also an ``AmendmentEvent``: the act's footnote says
+only "Статья 5 с изменениями …"; its instructions say exactly which points changed, so a wording of the
+other points stays proven across it.
 
-    >>> app = apply_act(CORPUS, "484-V", "law-88-V")                          # doctest: +SKIP
-    >>> w = app.wording("chp_3__art_16__para_1")                              # doctest: +SKIP
-    >>> w.lang, w.source, w.partial, str(w.interval.end_event.act)            # doctest: +SKIP
-    ('rus', '484-V item 8, 2)', False, 'Law 272-VI of 2019-11-25')
+    >>> app = apply_act(CORPUS, "272-VI", "law-88-V", "kaz")                    # doctest: +SKIP
+    >>> app.wording("chp_4__art_22").wording.heading                            # doctest: +SKIP
+    'Мемлекеттік қызметтер көрсету процестерін оңтайландыру'
 
-What is derived, and how honestly:
-- an instruction that replaces or inserts a whole provision yields its complete wording (the new
-  text parsed with the project's parser, eIds under the provision's place in the work);
-- one that replaces or inserts a part ("часть третья") of a provision, or substitutes words, yields
-  a complete wording only when the pre-act wording in the act's language is in the corpus;
-  otherwise the wording is ``partial``: only the part the act gives is shown, nothing invented;
-- each instruction is also an ``AmendmentEvent`` (derived), so that the texts that do not include
-  the act stop being valid where it changed them, even if no footnote says so.
-
-``check`` compares each derived wording with any source text of the same language that is valid
-afterwards, word by word, and lists the later events that explain a difference.
+How honestly:
+- an instruction that replaces or inserts a whole provision yields its complete wording (the new text
+  parsed with the project's parser, eIds under the provision's place in the work);
+- one that replaces or inserts a paragraph of a provision's own text ("часть третья", "бірінші абзац"),
+  its heading, or changes words, yields a wording only when the wording before the act is proven in the
+  act's language; otherwise it is ``partial`` (only the part the act gives), or not derived at all, and
+  the application says why (``notes``);
+- ``checks`` compare each derived wording, word by word, with the first official edition in that language
+  that includes the act, where no later change to the provision lies between them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 from pathlib import Path
 
 import akn_schema
-from akn_schema.model import Act, Provision
+from akn_schema.corpus import Corpus, as_corpus
+from akn_schema.model import Provision
 from consolidator.acts import AmendingAct, load_acts
 from consolidator.diff import word_diff
 from consolidator.effective import Effective, effective_date
-from consolidator.events import AmendmentEvent, events_for_work, merge
+from consolidator.events import AmendmentEvent, merge
+from consolidator.history import (
+    ABSENT,
+    PRESENT,
+    PROVEN,
+    REMOVED_STATE,
+    History,
+    Witness,
+    Wording,
+    comparable,
+)
 from consolidator.instructions import (
+    APPEND_WORDS,
     DELETE_WORDS,
     INSERT,
+    INSERT_WORDS,
+    NO_CHANGE,
     REPEAL,
     REPLACE,
     SUBSTITUTE,
+    TEXT_UNITS,
+    AmendingText,
     Instruction,
     InstructionError,
-    amending_text,
+    amending_texts,
+    entry_into_force,
     instructions_for,
+    item_for,
 )
-from consolidator.timeline import WordingInterval, snapshots, wording_interval, work_entry_into_force
-from consolidator.works import corpus_acts, corpus_work
+from consolidator.sources import snapshots
 
-# the kind of event each instruction is (DESIGN §3), by action and by whether it addresses a part
-EVENT_KIND = {(REPLACE, False): "new_wording", (REPLACE, True): "amended", (INSERT, False): "inserted",
-              (INSERT, True): "amended", (REPEAL, False): "repealed", (SUBSTITUTE, False): "amended",
-              (DELETE_WORDS, False): "amended", (SUBSTITUTE, True): "amended", (DELETE_WORDS, True): "amended"}
+_PREFIX = {"chapter": "chp", "subchapter": "subchp", "article": "art", "paragraph": "para", "point": "point"}
 
 
 @dataclass(frozen=True)
 class DerivedWording:
-    """The wording of provision ``eid`` in ``lang`` that an amending act's instruction yields.
+    """The state and wording of provision ``eid`` in ``lang`` that an instruction yields.
 
-    ``partial``: only some of its parts are known (``text`` holds those); ``note`` says which.
+    ``partial``: only some of its parts are known (``wording`` holds those); ``note`` says which.
     """
 
     eid: str
     lang: str
-    num: str | None
-    heading: str | None
-    label: str | None
-    text: tuple[str, ...]
-    wrap_up: tuple[str, ...]
-    interval: WordingInterval
-    source: str
+    state: str
+    wording: Wording | None
+    instruction: Instruction
+    effective: Effective
     partial: bool = False
     note: str = ""
-    parts: tuple[int, ...] = ()     # partial: the ordinals of the parts ``text`` holds
-    subtree: bool = False           # the whole provision was given: a descendant it lacks does not exist
 
-    def valid_on(self, when: date) -> bool:
-        return self.interval.valid_on(when)
+    @property
+    def source(self) -> str:
+        return self.instruction.label
+
+    def witness(self) -> Witness:
+        return Witness(self.instruction.label, "instruction", self.lang, self.effective, self.state, self.wording,
+                       None, partial=self.partial)
 
     def plain(self) -> str:
-        return " ".join(x for x in [self.heading or "", *self.text, *self.wrap_up] if x)
+        return self.wording.plain() if self.wording else ""
 
     def as_json(self) -> dict:
-        iv = self.interval
-        return {"eId": self.eid, "lang": self.lang, "num": self.num, "heading": self.heading,
-                "text": "\n".join(self.text + self.wrap_up), "source": self.source, "partial": self.partial,
-                "note": self.note or None, "from": iv.start.as_json(), "to": iv.end.as_json() if iv.end else None,
-                "until_event": f"{iv.end_event.kind} by {iv.end_event.act}" if iv.end_event else None}
+        w = self.wording
+        return {"eId": self.eid, "lang": self.lang, "state": self.state, "source": self.source,
+                "partial": self.partial, "note": self.note or None, "num": w.num if w else None,
+                "heading": w.heading if w else None, "text": "\n".join((w.text + w.wrap_up) if w else ()),
+                "effective": self.effective.as_json()}
 
 
 @dataclass(frozen=True)
 class Check:
-    """A derived wording against a source text valid afterwards (same language), word by word."""
+    """One instruction's result against the first official edition in its language that includes the act.
 
-    eid: str
+    ``verdict``: "equal" (word for word, spaces and quote marks aside), "differs", "not_checked" (no such
+    edition, or a later change to the provision lies between), "not_applied" (the wording before the act
+    is not known, so the instruction could not be applied).
+    """
+
+    instruction: str
     lang: str
-    derived: str | None             # None: the later text has a provision the act did not give
-    later: str | None               # None: the later text no longer has it
-    ops: tuple[tuple[int, str], ...]
-    later_events: tuple[str, ...]   # events between the act and the later text that cover the eId
+    eids: tuple[str, ...]
+    verdict: str
+    edition: str | None = None
+    ops: tuple[tuple[int, str], ...] = ()
+    note: str = ""
 
     @property
     def equal(self) -> bool:
-        return self.derived is not None and self.derived == self.later
-
-    @property
-    def explained(self) -> bool:
-        """Equal, or different only where a later event on the provision may have changed it."""
-        return self.equal or bool(self.later_events)
+        return self.verdict == "equal"
 
     def as_json(self) -> dict:
-        return {"eId": self.eid, "lang": self.lang, "equal": self.equal, "explained": self.explained,
-                "later_events": list(self.later_events), "ops": [list(o) for o in self.ops]}
+        return {"instruction": self.instruction, "lang": self.lang, "eIds": list(self.eids), "verdict": self.verdict,
+                "edition": self.edition, "ops": [list(o) for o in self.ops], "note": self.note or None}
 
 
 @dataclass
 class Application:
-    """An amending act applied to one work: its instructions, events, derived wordings and checks."""
+    """An amending act applied to one work in one language: instructions, events, wordings, checks."""
 
     act: AmendingAct
     work: str
-    source: str                     # "484-V item 8"
+    lang: str
+    source: str                     # "272-VI item 31"
     effective: Effective
     instructions: list[Instruction]
     events: list[AmendmentEvent]
     wordings: list[DerivedWording]
     notes: list[str] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    failed: dict[int, str] = field(default_factory=dict)      # instruction seq → why it could not be applied
 
     def wording(self, eid: str) -> DerivedWording | None:
         return next((w for w in self.wordings if w.eid == eid), None)
 
+    @property
+    def agreement(self) -> float | None:
+        """Share of the checked instructions whose result equals the edition word for word."""
+        checked = [c for c in self.checks if c.verdict in ("equal", "differs")]
+        return sum(c.equal for c in checked) / len(checked) if checked else None
+
     def as_json(self) -> dict:
-        return {"act": str(self.act), "work": self.work, "source": self.source, "effective": self.effective.as_json(),
-                "instructions": [i.as_json() for i in self.instructions],
-                "events": [e.as_json() for e in self.events],
-                "wordings": [w.as_json() for w in self.wordings], "notes": self.notes}
+        return {"act": str(self.act), "work": self.work, "lang": self.lang, "source": self.source,
+                "effective": self.effective.as_json(), "instructions": [i.as_json() for i in self.instructions],
+                "events": [e.as_json() for e in self.events], "wordings": [w.as_json() for w in self.wordings],
+                "notes": self.notes, "checks": [c.as_json() for c in self.checks],
+                "agreement": None if self.agreement is None else round(self.agreement, 4)}
 
 
-@lru_cache(maxsize=16)
-def apply_act(corpus_dir: Path, number: str, work_name: str) -> Application:
-    """Apply the instructions of amending act ``number`` addressed to ``work_name`` (module docstring)."""
-    corpus_dir = Path(corpus_dir).resolve()
-    text = amending_text(corpus_dir, number)
-    amends = text.amends_work(work_name)
-    effective = effective_date(amends.rule, text.act, load_acts(corpus_dir).allowance)
-    instructions = instructions_for(corpus_dir, number, work_name)
-    ctx = _Context(corpus_dir, work_name, text.lang, effective)
-    source = f"{number} item {instructions[0].item}" if instructions else number
-    events, pending, notes = [], [], []
-    for ins in instructions:
-        evs, wordings, note = _apply(ins, ctx, text.act, effective)
-        events += evs
-        pending += wordings
-        notes += [note] if note else []
-    all_events = merge(list(events_for_work(corpus_dir, work_name)) + events)
-    wordings = [replace(w, interval=_interval(w.eid, w.lang, ev, effective, all_events)) for w, ev in pending]
-    return Application(text.act, work_name, source, effective, instructions, merge(events), wordings, notes)
+# ── which acts, which texts ────────────────────────────────────────────────────────────────────
+
+def _texts_for(corpus: Corpus, work_name: str) -> list[AmendingText]:
+    """Every amending-act text in the corpus with an [[amends]] entry for the work in its language."""
+    found = []
+    for act in load_acts(corpus).acts:
+        if not act.text:
+            continue
+        for lang, text in amending_texts(corpus, act.number).items():
+            if any(a.work == work_name and a.lang == lang for a in text.amends):
+                found.append(text)
+    return found
 
 
-def _interval(eid: str, lang: str, event: AmendmentEvent, effective: Effective,
-              events: list[AmendmentEvent]) -> WordingInterval:
-    """From the act's effective date until the next event of another act on the provision."""
-    later = [e for e in events if e.covers(eid) and e.act.uri != event.act.uri
-             and e.effective.earliest >= effective.earliest]
-    end = min(later, key=lambda e: (e.effective.earliest, e.effective.latest), default=None)
-    return WordingInterval(eid, lang, effective, end.effective if end else None, event, end)
+def _effectives(corpus: Corpus, text: AmendingText, work_name: str) -> dict[str, Effective]:
+    """Each instruction's effective date (by instruction number; "" for the rest of the item)."""
+    key = ("consolidator", "eif", text.act.number, text.lang, work_name)
 
+    def compute() -> dict[str, Effective]:
+        item = item_for(text, corpus.work(work_name), work_name)
+        rules = entry_into_force(text, item, text.amends_work(work_name).rule)
+        allowance = load_acts(corpus).allowance
+        return {num: effective_date(rule, text.act, allowance) for num, rule in rules.items()}
+    return corpus.cached(key, compute)
+
+
+def _effective(effs: dict[str, Effective], ins: Instruction) -> Effective:
+    return effs.get(ins.num, effs[""])
+
+
+# ── targets → eIds ─────────────────────────────────────────────────────────────────────────────
 
 @dataclass
-class _Context:
-    """The work as it stood just before the act: its texts, snapshots and footnote events."""
+class _Structure:
+    """The work's provisions as the snapshots give them, to find what an instruction names."""
 
-    corpus_dir: Path
-    work: str
-    lang: str
-    effective: Effective
+    acts: list                      # parsed Acts, the preferred ones first
+    index: dict[str, Provision]
 
-    def __post_init__(self) -> None:
-        self.acts: dict[str, Act] = corpus_acts(self.corpus_dir, self.work)
-        self.doctype = corpus_work(self.corpus_dir, self.work).doctype
-        self.snaps = snapshots(self.corpus_dir, self.work)
-        self.events = events_for_work(self.corpus_dir, self.work)
-        self.eif = work_entry_into_force(self.corpus_dir, self.work)
-        self.before = self.effective.earliest - timedelta(days=1)
-        self.order = [self.lang] + [lang for lang in self.acts if lang != self.lang]
+    @classmethod
+    def before(cls, corpus: Corpus, work_name: str, lang: str, when: date) -> _Structure:
+        snaps = snapshots(corpus, work_name)
+        ranked = sorted(snaps, key=lambda s: (s.as_of.earliest >= when, s.lang != lang,
+                                              -(s.as_of.earliest.toordinal())))
+        acts = [corpus.act(work_name, s.source) for s in ranked]
+        index: dict[str, Provision] = {}
+        for act in reversed(acts):
+            index.update({p.eid: p for p in act.walk()})
+        return cls(acts, index)
 
-    def find(self, path) -> str | None:
-        """The eId of a path such as (("article", "16"), ("paragraph", "1")), in any text of the work."""
-        for lang in self.order:
-            found = self.acts[lang].find(list(path))
-            if found is not None:
-                return found.eid
+    def find(self, steps: list[tuple[str, str]], where) -> str | None:
+        """The eId of a structural path (article / paragraph / part / point); a "part N" step before a
+        point picks the N-th list of the paragraph ("подпункт 1) части второй пункта 2")."""
+        occurrence = {}
+        plain = []
+        for kind, num in steps:
+            if kind == "part":
+                occurrence[len(plain)] = int(num)
+            else:
+                plain.append((kind, num))
+        if not plain:
+            return None
+        for act in self.acts:
+            found = act.find(plain)
+            if found is None:
+                continue
+            eid = found.eid
+            k = occurrence.get(len(plain) - 1)
+            if k and k > 1:
+                alt = f"{eid}_{k}"
+                if alt in self.index:
+                    return alt
+                if not any(e.startswith(eid + "_") and e[len(eid) + 1:].isdigit() for e in self.index):
+                    return eid                  # the numbering does not restart: the point is unique
+                raise InstructionError(*where, f"no list {k} of points in {eid.rsplit('__', 1)[0]}")
+            return eid
         return None
 
-    def wording_before(self, eid: str, lang: str) -> Provision | None:
-        """The ``lang`` text's provision if its wording is valid the day before the act takes effect."""
-        act, snap = self.acts.get(lang), self.snaps.get(lang)
-        if act is None or snap is None:
-            return None
-        prov = act.get(eid)
-        if prov is None:
-            return None
-        covering = [e for e in self.events if e.covers(eid)]
-        return prov if wording_interval(snap, eid, covering, self.eif).valid_on(self.before) else None
+    def article_container(self, num: str) -> str:
+        """Where a new article goes: beside the article before it ("21-1" → the chapter of 21)."""
+        stem, _, last = num.rpartition("-")
+        prev = (stem if last == "1" else f"{stem}-{int(last) - 1}") if stem else str(int(num) - 1)
+        eid = self.find([("article", prev)], ("", 0))
+        if eid is None:
+            return ""
+        return eid.rsplit("__", 1)[0] if "__" in eid else ""
 
 
-def _apply(ins: Instruction, ctx: _Context, act: AmendingAct, effective: Effective):
-    """One instruction → (events, [(DerivedWording without interval, its event)], note)."""
-    where = ins.source.rsplit(":", 1)
-    kind = EVENT_KIND[(ins.action, ins.part is not None)]
-
-    def event(target: str, k: str = kind) -> AmendmentEvent:
-        return AmendmentEvent(act=act, kind=k, target=target, effective=effective, sources=(ins.source,),
-                              rule=f"{ins.label}: {ins.line_text}")
-
-    if ins.action == INSERT and ins.part is None:
-        parent = _container(ins, ctx, where)
-        provs = _parse_new(ins, ctx, parent, where)
-        ev = event(provs[0].eid)
-        return [ev], [(_whole(p, ins, ctx.lang), ev) for p in provs], ""
-    eid = ctx.find(ins.target)
-    if eid is None:
-        raise InstructionError(where[0], int(where[1]), f"{ins.describe()}: no text of {ctx.work} has that provision")
-    ev = event(eid)
-    if ins.action == REPEAL:
-        return [ev], [], ""
-    if ins.action == REPLACE and ins.part is None:
-        parent = eid.rsplit("__", 1)[0] if "__" in eid else ""
-        provs = _parse_new(ins, ctx, parent, where)
-        if provs[0].eid != eid:
-            raise InstructionError(where[0], int(where[1]), f"the new wording is {provs[0].eid}, not {eid}")
-        new_eids = {p.eid for p in provs}
-        gone = sorted({d.eid for lang in ctx.order if (old := ctx.wording_before(eid, lang))
-                       for d in old.walk() if d.eid not in new_eids})
-        evs = [ev] + [event(g, "repealed") for g in gone]      # replaced as a whole: the rest is gone
-        return evs, [(_whole(p, ins, ctx.lang), ev) for p in provs], ""
-    before = ctx.wording_before(eid, ctx.lang)
-    if ins.part is not None:
-        return [ev], [(_with_part(ins, eid, before, ctx), ev)], ""
-    # substitute / delete words: only on a known wording in the act's language
-    if before is None:
-        return [ev], [], (f"{ins.label}: the {ctx.lang} wording of {eid} before {act.number} is not in the "
-                          "corpus, so the words cannot be substituted")
-    result = []
-    for p in before.walk():
-        new = [t.replace(ins.old_words, ins.new_text) for t in p.text]
-        wrap = [t.replace(ins.old_words, ins.new_text) for t in p.wrap_up]
-        result.append((DerivedWording(p.eid, ctx.lang, p.num, p.heading, p.label, tuple(new), tuple(wrap),
-                                      None, ins.label), ev))
-    if not any(ins.old_words in t for p in before.walk() for t in p.text + p.wrap_up):
-        raise InstructionError(where[0], int(where[1]), f"the words {ins.old_words!r} are not in {eid}")
-    return [ev], result, ""
+def _split_target(path) -> tuple[list, list, bool]:
+    """(structural steps, own-text steps (part / abzac), heading?) of an instruction's path."""
+    steps, text_steps, heading = list(path), [], False
+    if steps and steps[-1][0] == "heading":
+        heading = True
+        steps.pop()
+    while steps and steps[-1][0] in TEXT_UNITS:
+        text_steps.insert(0, steps.pop())
+    return steps, text_steps, heading
 
 
-def _whole(p: Provision, ins: Instruction, lang: str) -> DerivedWording:
-    return DerivedWording(p.eid, lang, p.num, p.heading, p.label, tuple(p.text), tuple(p.wrap_up), None, ins.label,
-                          subtree=True)
+# ── instruction events (for the history's boundaries) ─────────────────────────────────────────
+
+EVENT_KIND = {REPLACE: "new_wording", INSERT: "inserted", REPEAL: "repealed"}
 
 
-def _with_part(ins: Instruction, eid: str, before: Provision | None, ctx: _Context) -> DerivedWording:
-    """Part N replaced or inserted: complete if the pre-act wording in the act's language is known,
-    else partial (only part N), with what the other languages' pre-act wordings say."""
-    n = ins.part
-    if before is not None and (len(before.text) >= n if ins.action == REPLACE else len(before.text) >= n - 1):
-        parts = list(before.text)
-        if ins.action == REPLACE:
-            parts[n - 1] = ins.new_text
-        else:
-            parts.insert(n - 1, ins.new_text)
-        return DerivedWording(eid, ctx.lang, before.num, before.heading, before.label, tuple(parts),
-                              tuple(before.wrap_up), None, ins.label)
-    others = [f"the {lang} wording valid then has {len(p.text)} part(s)" for lang in ctx.order[1:]
-              if (p := ctx.wording_before(eid, lang)) is not None]
-    verb = "replaced" if ins.action == REPLACE else "inserted"
-    note = (f"partial: only part {n}, {verb} by {ins.label}, is known; the {ctx.lang} wording of the other "
-            f"parts valid before {ins.act} is not in the corpus" + (f" ({'; '.join(others)})" if others else ""))
-    num = next((p.num for lang in ctx.order if (p := ctx.acts[lang].get(eid)) is not None), None)
-    return DerivedWording(eid, ctx.lang, num, None, None, (ins.new_text,), (), None, ins.label, True, note, (n,))
+def instruction_events(corpus: Corpus | Path, work_name: str) -> tuple[frozenset[str], list[AmendmentEvent]]:
+    """The acts whose every change to the work is known from their own text, and the events their
+    instructions are (in every language the corpus holds; the same change in two languages is one event)."""
+    corpus = as_corpus(corpus)
+
+    def compute():
+        events, precise = [], set()
+        for text in _texts_for(corpus, work_name):
+            precise.add(text.act.uri)
+            effs = _effectives(corpus, text, work_name)
+            structure = _Structure.before(corpus, work_name, text.lang, effs[""].earliest)
+            for ins in instructions_for(corpus, text.act.number, work_name, text.lang):
+                for target, kind in _event_targets(ins, structure):
+                    events.append(AmendmentEvent(text.act, kind, target, _effective(effs, ins), (ins.source,),
+                                                 rule=f"{ins.label}: {ins.line_text}"))
+        return frozenset(precise), merge(events)
+    return corpus.cached(("consolidator", "instruction_events", work_name), compute)
 
 
-def _container(ins: Instruction, ctx: _Context, where) -> str:
-    """Where a new unit goes: inside its parent ("статью 53 дополнить пунктом 6") or, for a unit of
-    the act itself ("дополнить статьей 19-1"), beside the unit it follows (19 → chp_4)."""
-    if len(ins.target) > 1:
-        parent = ctx.find(ins.target[:-1])
-        if parent is None:
-            raise InstructionError(where[0], int(where[1]), f"{ins.describe()}: the parent is not in any text")
-        return parent
-    kind, num = ins.target[0]
-    stem, _, last = num.rpartition("-")
-    prev = (stem if last == "1" else f"{stem}-{int(last) - 1}") if stem else str(int(num) - 1)
-    eid = ctx.find([(kind, prev)])
-    if eid is None:
-        raise InstructionError(where[0], int(where[1]), f"{ins.describe()}: {kind} {prev}, which it follows, "
-                               "is in no text")
-    return eid.rsplit("__", 1)[0] if "__" in eid else ""
-
-
-def _parse_new(ins: Instruction, ctx: _Context, parent: str, where) -> list[Provision]:
-    """The new wording, parsed like any text of the corpus, its eIds placed under ``parent``."""
-    act = akn_schema.parse_text(ins.new_text, lang=ctx.lang, doctype=ctx.doctype, path=ins.source,
-                                work=ctx.work, strict=True)
-    if len(act.body) != 1 or act.preamble or act.conclusions:
-        raise InstructionError(where[0], int(where[1]), "the new wording is not exactly one provision")
-    prefix = f"{parent}__" if parent else ""
-    provs = [replace(p, eid=prefix + p.eid, children=[]) for p in act.body[0].walk()]
-    top = provs[0]
-    kind, num = ins.target[-1]
-    if (top.kind, top.number) != (kind, num):
-        raise InstructionError(where[0], int(where[1]), f"the new wording is {top.kind} {top.number}, "
-                               f"but the instruction names {kind} {num}")
-    return provs
-
-
-# ── The derived events and wordings of every amending act in the corpus, for one work ─────────────
-
-@lru_cache(maxsize=16)
-def applications(corpus_dir: Path, work_name: str) -> tuple[Application, ...]:
-    """Every amending act with a text in the corpus that amends ``work_name``, applied."""
-    corpus_dir = Path(corpus_dir).resolve()
-    found = []
-    for act in load_acts(corpus_dir).acts:
-        if act.text and any(a.work == work_name for a in amending_text(corpus_dir, act.number).amends):
-            found.append(apply_act(corpus_dir, act.number, work_name))
-    return tuple(found)
-
-
-def derived_events(corpus_dir: Path, work_name: str) -> list[AmendmentEvent]:
-    return [e for app in applications(Path(corpus_dir).resolve(), work_name) for e in app.events]
-
-
-def derived_wordings(corpus_dir: Path, work_name: str) -> dict[str, list[DerivedWording]]:
-    """eId → the wordings derived for it from amending acts' instructions."""
-    result: dict[str, list[DerivedWording]] = {}
-    for app in applications(Path(corpus_dir).resolve(), work_name):
-        for w in app.wordings:
-            result.setdefault(w.eid, []).append(w)
-    return result
-
-
-def absent_under_derived(eid: str, derived: dict[str, list[DerivedWording]], when: date) -> bool:
-    """Is ``eid`` inside a provision whose whole wording on ``when`` is derived, and not in it? (Point 6)
-    of Art. 19-1 p. 2, added by 96-VII, does not exist while 484-V's wording of the article is valid.)"""
-    if eid in derived:
-        return False
-    parts = eid.split("__")
-    ancestors = ("__".join(parts[:i]) for i in range(len(parts) - 1, 0, -1))
-    return any(d.subtree and d.valid_on(when) for a in ancestors for d in derived.get(a, ()))
-
-
-def check(corpus_dir: Path, app: Application) -> list[Check]:
-    """Each derived wording against every source text of its language that includes the act (valid
-    afterwards), per eId; eIds under a derived provision that only the later text has are listed too."""
-    corpus_dir = Path(corpus_dir).resolve()
-    acts = corpus_acts(corpus_dir, app.work)
-    snaps = snapshots(corpus_dir, app.work)
-    events = merge(list(events_for_work(corpus_dir, app.work)) + app.events)
+def _event_targets(ins: Instruction, structure: _Structure) -> list[tuple[str, str]]:
+    where = tuple(ins.source.rsplit(":", 1))
+    where = (where[0], int(where[1]))
+    if ins.action == NO_CHANGE:
+        return []
     out = []
-    for lang, snap in snaps.items():
-        if app.act.uri not in snap.acts:
+    for path in ins.targets:
+        steps, text_steps, heading = _split_target(path)
+        if ins.action == INSERT:
+            container = _container_eid(ins, structure, where)
+            if ins.inserts[0][0] in TEXT_UNITS:
+                out.append((container, "amended"))
+            else:
+                out += [(_child_eid(container, kind, num), "inserted") for kind, num in ins.inserts]
             continue
-        mine = [w for w in app.wordings if w.lang == lang]
-        seen = {w.eid for w in mine}
-        for w in mine:
-            later = acts[lang].get(w.eid)
-            out.append(_check(w.eid, lang, w, later, events, snap, app))
-            for d in (later.walk() if later and not w.partial else []):
-                if d.eid not in seen:
-                    seen.add(d.eid)
-                    out.append(_check(d.eid, lang, None, d, events, snap, app))
+        eid = structure.find(steps, where)
+        if eid is None:
+            raise InstructionError(*where, f"{ins.describe()}: no text of the work has that provision")
+        if heading:
+            out.append((eid, "heading_changed"))
+        elif text_steps or ins.action not in EVENT_KIND:
+            out.append((eid, "amended"))
+        else:
+            out.append((eid, EVENT_KIND[ins.action]))
     return out
 
 
-def _check(eid, lang, w: DerivedWording | None, later: Provision | None, events, snap, app) -> Check:
-    if w is not None and w.partial:                 # the known part against the same part later
-        known = " ".join(w.text)
-        n = w.parts[0]
-        later_text = (later.text[n - 1] if len(later.text) >= n else " ".join(later.text)) if later else None
-    else:
-        known = w.plain() if w else None
-        later_text = " ".join(x for x in [later.heading or "", *later.text, *later.wrap_up] if x) if later else None
-    between = tuple(f"{e.kind} by {e.act}, in effect {e.effective}" for e in events
-                    if e.covers(eid) and e.act.uri != app.act.uri and e.act.uri in snap.acts
-                    and e.effective.earliest >= app.effective.earliest)
-    ops = tuple(word_diff(known or "", later_text or ""))
-    return Check(eid, lang, known, later_text, ops, between)
+def _container_eid(ins: Instruction, structure: _Structure, where) -> str:
+    steps, _text_steps, _ = _split_target(ins.target)
+    if not [s for s in steps if s[0] != "part"]:
+        kind, num = ins.inserts[0]
+        if kind == "article":
+            return structure.article_container(num)
+        if kind in TEXT_UNITS:
+            raise InstructionError(*where, f"{ins.describe()}: a paragraph of what?")
+        return ""
+    eid = structure.find(steps, where)
+    if eid is None:
+        raise InstructionError(*where, f"{ins.describe()}: the provision it adds to is in no text of the work")
+    return eid
+
+
+def _child_eid(container: str, kind: str, num: str) -> str:
+    return f"{container}__{_PREFIX[kind]}_{num}" if container else f"{_PREFIX[kind]}_{num}"
+
+
+# ── applying ──────────────────────────────────────────────────────────────────────────────────
+
+def apply_in_order(corpus: Corpus, work_name: str, base: History, rebuild) -> tuple:
+    """Every amending act with a text in the corpus, applied in order of effect, each to the history that
+    the ones before it left; returns the derived witnesses as (eId, ``Witness``)."""
+    texts = sorted(_texts_for(corpus, work_name), key=lambda t: (_effectives(corpus, t, work_name)[""].earliest,
+                                                                 t.act.date, t.lang))
+    history, derived = base, []
+    for act_uri in dict.fromkeys(t.act.uri for t in texts):
+        for text in (t for t in texts if t.act.uri == act_uri):
+            app = _application(corpus, work_name, text, history)
+            derived += [(w.eid, w.witness()) for w in app.wordings]
+        history = rebuild(tuple(derived))
+    return tuple(derived)
+
+
+def apply_act(corpus: Corpus | Path, number: str, work_name: str, lang: str | None = None) -> Application:
+    """Apply the instructions of amending act ``number`` addressed to ``work_name`` in ``lang`` (default:
+    the act's first text) to the wording valid just before them, and check the result (module docstring)."""
+    from consolidator.history import work_history
+
+    corpus = as_corpus(corpus)
+    texts = amending_texts(corpus, number)
+    if lang is None:
+        lang = next(iter(texts))
+    if lang not in texts:
+        raise InstructionError(texts[next(iter(texts))].name, 0,
+                               f"{number} has no {lang} text in the corpus (it has: {', '.join(texts)})")
+    text = texts[lang]
+    text.amends_work(work_name)
+    history = work_history(corpus, work_name)
+    app = _application(corpus, work_name, text, history)
+    app.checks = check(corpus, app, history)
+    return app
+
+
+def _application(corpus: Corpus, work_name: str, text: AmendingText, history: History) -> Application:
+    effs = _effectives(corpus, text, work_name)
+    instructions = instructions_for(corpus, text.act.number, work_name, text.lang)
+    structure = _Structure.before(corpus, work_name, text.lang, effs[""].earliest)
+    doctype = corpus.work(work_name).doctype
+    events, wordings, notes = [], [], []
+    failed: dict[int, str] = {}
+    current: dict[str, DerivedWording] = {}        # what earlier instructions of the act already made
+    for ins in instructions:
+        eff = _effective(effs, ins)
+        where = tuple(ins.source.rsplit(":", 1))
+        where = (where[0], int(where[1]))
+        for target, kind in _event_targets(ins, structure):
+            events.append(AmendmentEvent(text.act, kind, target, eff, (ins.source,), rule=f"{ins.label}: {ins.line_text}"))
+        made, note = _apply_one(ins, structure, history, current, text.lang, doctype, eff, where, text.act.uri)
+        for d in made:
+            current[d.eid] = d
+        if note:
+            notes.append(note)
+            failed[ins.seq] = note
+    wordings = list(current.values())
+    source = f"{text.act.number} item {instructions[0].item}" if instructions else text.act.number
+    return Application(text.act, work_name, text.lang, source, effs[""], instructions, merge(events), wordings, notes,
+                       failed=failed)
+
+
+def wording_before(history: History, eid: str, lang: str, act_uri: str) -> Wording | None:
+    """The wording of ``eid`` in ``lang`` proven just before the act changes it (None if not proven)."""
+    ph = history.of(eid)
+    if ph is None:
+        return None
+    i = next((k for k, b in enumerate(ph.boundaries) if b.act.uri == act_uri), None)
+    seg = ph.segments[i] if i is not None else ph.segments[-1]
+    stretches = [s for s in seg.wordings.get(lang, []) if s.value is not None]
+    if not stretches or stretches[-1].status != PROVEN:
+        return None
+    existence = seg.existence[-1] if seg.existence else None
+    if existence is not None and existence.value != PRESENT:
+        return None
+    return stretches[-1].value
+
+
+def _apply_one(ins: Instruction, structure: _Structure, history: History, current: dict, lang: str, doctype: str,
+               eff: Effective, where, act_uri: str) -> tuple[list[DerivedWording], str]:
+    """One instruction → the derived wordings it yields, and a note when it cannot be applied in full."""
+    if ins.action == NO_CHANGE:
+        return [], ""
+
+    def before(eid: str) -> Wording | None:
+        if eid in current:                 # an earlier instruction of the same act changed it already
+            d = current[eid]
+            return None if d.partial or d.wording is None else d.wording
+        return wording_before(history, eid, lang, act_uri)
+
+    def made(eid, wording, state=PRESENT, partial=False, note=""):
+        return DerivedWording(eid, lang, state, wording, ins, eff, partial, note)
+
+    if ins.action == INSERT:
+        container = _container_eid(ins, structure, where)
+        if ins.inserts[0][0] in TEXT_UNITS:
+            pre = before(container)
+            n = int(ins.inserts[0][1])
+            if pre is None or len(pre.text) < n - 1:
+                return [made(container, Wording(None, None, None, (ins.new_text,), ()), partial=True,
+                             note=f"only the new paragraph {n} is known")], \
+                    f"{ins.label}: the {lang} wording of {container} before the act is not proven; only its new paragraph {n} is known"
+            lines = list(pre.text)
+            lines[n - 1:n - 1] = ins.new_text.split("\n")
+            return [made(container, replace(pre, text=tuple(lines)))], ""
+        provs = _parse_new(ins, lang, doctype, container, where)
+        return [made(p.eid, Wording.of(p)) for p in provs], ""
+    results, notes = [], []
+    edits: dict[str, list] = {}             # eId → the paragraphs of its own text to change
+    new_provs = None
+    for k, path in enumerate(ins.targets):
+        steps, text_steps, heading = _split_target(path)
+        eid = structure.find(steps, where)
+        if eid is None:
+            raise InstructionError(*where, f"{ins.describe()}: no text of the work has that provision")
+        if ins.action == REPEAL and not text_steps and not heading:
+            results.append(made(eid, None, REMOVED_STATE))
+            continue
+        if ins.action == REPLACE and not text_steps and not heading:
+            if new_provs is None:
+                new_provs = _parse_tops(ins, lang, doctype, where)
+            kind, num = steps[-1]
+            top = next((p for p in new_provs if (p.kind, p.number) == (kind, num)), None)
+            if top is None:
+                raise InstructionError(*where, f"the new wording does not give the {kind} {num} it replaces")
+            mine = [_rebased(d, top.eid, eid) for d in top.walk()]
+            results += [made(p.eid, Wording.of(p)) for p in mine]
+            old = structure.index.get(eid)
+            gone = [d.eid for d in old.walk() if d.eid not in {p.eid for p in mine}] if old is not None else []
+            results += [made(g, None, ABSENT) for g in gone]
+            continue
+        pre = before(eid)
+        if heading:
+            new_heading = _heading_text(ins, lang) if ins.action == REPLACE else None
+            if pre is None:
+                if new_heading is not None:
+                    results.append(made(eid, Wording(None, new_heading, None, (), ()), partial=True,
+                                        note="only the new heading is known"))
+                notes.append(f"{ins.label}: the {lang} wording of {eid} before the act is not proven"
+                             + ("; only its new heading is known" if new_heading else ""))
+                continue
+            if ins.action == REPLACE:
+                results.append(made(eid, replace(pre, heading=new_heading)))
+            else:
+                changed, missing = _change_words(ins, pre.heading or "")
+                if missing:
+                    notes.append(f"{ins.label}: the words {missing!r} are not in the heading of {eid}")
+                    continue
+                results.append(made(eid, replace(pre, heading=changed)))
+            continue
+        edits.setdefault(eid, []).append((text_steps, k))
+    for eid, wanted in edits.items():
+        pre = before(eid)
+        if pre is None:
+            if ins.action == REPLACE and all(t for t, _ in wanted):
+                pieces = _pieces(ins.new_text, len(ins.targets))
+                results.append(made(eid, Wording(None, None, None, tuple(pieces[k] for _, k in wanted
+                                                                         if k < len(pieces)), ()),
+                                    partial=True, note="only the replaced paragraphs are known"))
+            notes.append(f"{ins.label}: the {lang} wording of {eid} before the act is not proven, so the instruction "
+                         "cannot be applied in full")
+            continue
+        lines = list(pre.text) + list(pre.wrap_up)
+        spans = []
+        for text_steps, k in wanted:
+            span = _own_text_span(lines, text_steps) if text_steps else (0, len(lines))
+            if span is None:
+                notes.append(f"{ins.label}: {eid} has no {' / '.join(f'{a} {b}' for a, b in text_steps)}")
+                break
+            spans.append((span, k))
+        else:
+            ok = True
+            for (a, b), k in sorted(spans, reverse=True):     # the last first: earlier spans keep their place
+                if ins.action == REPLACE:
+                    pieces = _pieces(ins.new_text, len(ins.targets))
+                    piece = pieces[k] if len(pieces) == len(ins.targets) else ins.new_text
+                    if a == 0 and pre.num and piece.startswith(pre.num + " "):
+                        piece = piece[len(pre.num) + 1:]      # "абзац первый" restated with its number "3-1)"
+                    lines[a:b] = piece.split("\n")
+                elif ins.action == REPEAL:
+                    del lines[a:b]
+                else:
+                    changed, missing = _change_words(ins, "\n".join(lines[a:b]))
+                    if missing:
+                        notes.append(f"{ins.label}: the words {missing!r} are not in the {lang} wording of {eid} "
+                                     "before the act")
+                        ok = False
+                        break
+                    lines[a:b] = changed.split("\n")
+            if not ok:
+                continue
+            delta = len(lines) - len(pre.text) - len(pre.wrap_up)
+            last = max(b for (a, b), _ in spans)
+            cut = len(pre.text) + (delta if last <= len(pre.text) else 0)
+            results.append(made(eid, replace(pre, text=tuple(lines[:cut]), wrap_up=tuple(lines[cut:]))))
+    return results, "; ".join(notes)
+
+
+def _pieces(new_text: str, n: int) -> list[str]:
+    """A new wording for ``n`` paragraphs split into ``n`` pieces (one per blank-line paragraph)."""
+    parts = [p for p in new_text.split("\n") if p.strip()]
+    return parts if len(parts) == n else [new_text]
+
+
+def _own_text_span(lines: list[str], text_steps: list[tuple[str, str]]) -> tuple[int, int] | None:
+    """The lines of a provision's own text that "часть N" / "абзац M" (or "часть N, абзац M") name.
+
+    A part runs to the line that ends a sentence; an abzac is one line.
+
+    >>> _own_text_span(["Первая.", "Вторая:", "а;", "б.", "Третья."], [("part", "2"), ("abzac", "3")])
+    (3, 4)
+    """
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for i, line in enumerate(lines):
+        if line.rstrip().endswith((".", ".»", ".\"")) or i == len(lines) - 1:
+            parts.append((start, i + 1))
+            start = i + 1
+    a, b = 0, len(lines)
+    for kind, num in text_steps:
+        n = int(num)
+        if kind == "part":
+            if n > len(parts):
+                return None
+            a, b = parts[n - 1]
+        else:
+            if a + n > b:
+                return None
+            a, b = a + n - 1, a + n
+    return a, b
+
+
+_QUOTE_CLASS = "[«»\"“”„]"
+
+
+def _words_pattern(words: str) -> str:
+    """A regex for words as an act quotes them: any run of spaces, any quote mark, whole words only.
+
+    >>> bool(re.search(_words_pattern("стандарт"), "проект стандарта услуги"))
+    False
+    >>> re.search(_words_pattern("пяти рабочих  дней"), "в течение пяти рабочих дней").group()
+    'пяти рабочих дней'
+    """
+    parts = []
+    for tok in words.split():
+        parts.append("".join(_QUOTE_CLASS if c in "«»\"“”„" else re.escape(c) for c in tok))
+    body = r"\s+".join(parts)
+    head = r"(?<!\w)" if words[:1].isalnum() else ""
+    tail = r"(?!\w)" if words[-1:].isalnum() else ""
+    return head + body + tail
+
+
+def _replace_words(text: str, old: str, new: str) -> tuple[str, bool]:
+    """Every occurrence of ``old`` replaced by ``new``; a heading printed in capitals gets ``new`` in capitals."""
+    pattern = _words_pattern(old)
+
+    def spaced(m: re.Match, words: str) -> str:
+        # ", осуществляемых …" → "или …": a word that follows a word gets its space
+        before = text[m.start() - 1:m.start()]
+        return (" " + words) if words[:1].isalnum() and before.isalnum() else words
+    if re.search(pattern, text):
+        return re.sub(pattern, lambda m: spaced(m, new), text), True
+    found = re.search(pattern, text, re.IGNORECASE)
+    if found and found.group().isupper():
+        return re.sub(pattern, lambda m: new.upper(), text, flags=re.IGNORECASE), True
+    return text, False
+
+
+def _change_words(ins: Instruction, text: str) -> tuple[str, str | None]:
+    """The text with the instruction's words changed, or the words that are not there."""
+    if ins.action in (SUBSTITUTE, DELETE_WORDS):
+        new = ins.new_words if ins.action == SUBSTITUTE else ("",) * len(ins.old_words)
+        for k, old in enumerate(ins.old_words):
+            repl = new[k] if len(new) == len(ins.old_words) else new[0]
+            text, ok = _replace_words(text, old, repl)
+            if not ok:
+                return text, old
+        return _tidy(text), None
+    if ins.action == INSERT_WORDS:
+        m = re.search(_words_pattern(ins.anchor), text)
+        if not m:
+            return text, ins.anchor
+        words = ins.new_words[0]
+        sep = "" if words.startswith((",", ";", ".")) else " "
+        return text[:m.end()] + sep + words + text[m.end():], None
+    if ins.action == APPEND_WORDS:
+        words = ins.new_words[0]
+        body = text.rstrip()
+        end = len(body)
+        while end and body[end - 1] in ".;:":
+            end -= 1
+        sep = "" if words.startswith((",", ";", ".")) else " "
+        return body[:end] + sep + words + body[end:], None
+    return text, None
+
+
+def _tidy(text: str) -> str:
+    """Spaces left by deleted words: doubled spaces and a space before a comma go."""
+    return re.sub(r" +([,;.])", r"\1", re.sub(r"  +", " ", text))
+
+
+def _heading_text(ins: Instruction, lang: str) -> str:
+    """The new heading from "«Статья 14. Требования …»" / "«14-бап. …»": the article's label goes."""
+    first = ins.new_text.split("\n")[0]
+    grammar = akn_schema.GRAMMARS[lang]
+    for pattern in (grammar.article, grammar.chapter, grammar.subchapter):
+        m = pattern.match(first)
+        if m:
+            return m.group("heading")
+    return first
+
+
+def _rebased(p: Provision, old_prefix: str, new_prefix: str) -> Provision:
+    """A provision of a new wording moved to the eId it replaces (``point_1`` → ``…__point_1_2``)."""
+    return replace(p, eid=new_prefix + p.eid[len(old_prefix):], children=[])
+
+
+def _parse_tops(ins: Instruction, lang: str, doctype: str, where) -> list[Provision]:
+    """The top-level provisions of a new wording, parsed like any text of the corpus (eIds from its root)."""
+    try:
+        act = akn_schema.parse_text(ins.new_text, lang=lang, doctype=doctype, path=ins.source, work="", strict=True)
+    except akn_schema.ParseError as err:
+        raise InstructionError(*where, f"the new wording does not parse: {err.message}") from None
+    if act.preamble or act.conclusions or not act.body:
+        raise InstructionError(*where, "the new wording is not a list of provisions")
+    return list(act.body)
+
+
+def _parse_new(ins: Instruction, lang: str, doctype: str, container: str, where) -> list[Provision]:
+    """The new wording, parsed like any text of the corpus, its eIds placed under ``container``."""
+    try:
+        act = akn_schema.parse_text(ins.new_text, lang=lang, doctype=doctype, path=ins.source, work="", strict=True)
+    except akn_schema.ParseError as err:
+        raise InstructionError(*where, f"the new wording does not parse: {err.message}") from None
+    if act.preamble or act.conclusions or not act.body:
+        raise InstructionError(*where, "the new wording is not a list of provisions")
+    prefix = f"{container}__" if container else ""
+    provs = []
+    for top in act.body:
+        provs += [replace(p, eid=prefix + p.eid, children=[]) for p in top.walk()]
+    return provs
+
+
+# ── checking ──────────────────────────────────────────────────────────────────────────────────
+
+def check(corpus: Corpus | Path, app: Application, history: History | None = None) -> list[Check]:
+    """Each instruction's derived wordings against the first official edition in the act's language that
+    includes the act, where no later change to the provision lies between (see ``Check``)."""
+    from consolidator.history import work_history
+
+    corpus = as_corpus(corpus)
+    history = history or work_history(corpus, app.work)
+    editions = sorted((s for s in snapshots(corpus, app.work) if s.edition and s.lang == app.lang
+                       and app.act.uri in s.acts), key=lambda s: s.edition)
+    by_ins: dict[int, list[DerivedWording]] = {}
+    for w in app.wordings:
+        by_ins.setdefault(w.instruction.seq, []).append(w)
+    out = []
+    for ins in app.instructions:
+        if ins.action == NO_CHANGE:
+            continue
+        mine = [w for w in by_ins.get(ins.seq, []) if w.instruction is ins or w.instruction.seq == ins.seq]
+        if ins.seq in app.failed:
+            out.append(Check(ins.label, app.lang, tuple(w.eid for w in mine), "not_applied", note=app.failed[ins.seq]))
+            continue
+        if not editions:
+            out.append(Check(ins.label, app.lang, tuple(w.eid for w in mine), "not_checked",
+                             note="no official edition in this language includes the act"))
+            continue
+        edition = editions[0]
+        act = corpus.act(app.work, edition.source)
+        index = {p.eid: p for p in act.walk()}
+        verdict, ops, notes = "equal", [], []
+        for w in mine:
+            later = _later_changes(history, w.eid, app.act.uri, edition)
+            p = index.get(w.eid)
+            got = _state_of(p)
+            same = w.state == got or (w.state == REMOVED_STATE and got == ABSENT)
+            if same and w.state == PRESENT:
+                theirs = Wording.of(p)
+                if w.partial:
+                    same = comparable(" ".join(w.wording.text)) in theirs.key
+                else:
+                    same = w.wording.key == theirs.key
+                    if not same:
+                        ops += word_diff(w.wording.plain(), theirs.plain())
+            if same:
+                continue
+            if later:
+                verdict = "not_checked" if verdict == "equal" else verdict
+                notes.append(f"{w.eid}: changed again by {', '.join(later)} before that edition")
+            else:
+                verdict = "differs"
+                notes.append(f"{w.eid}: {w.state} by the act, {got} in the edition" if w.state != got else
+                             f"{w.eid}: the derived wording differs from the edition")
+        out.append(Check(ins.label, app.lang, tuple(w.eid for w in mine), verdict, edition.name,
+                         tuple(ops) if verdict == "differs" else (), "; ".join(notes)))
+    return out
+
+
+def _later_changes(history: History, eid: str, act_uri: str, edition) -> list[str]:
+    ph = history.of(eid)
+    if ph is None:
+        return []
+    uris = [b.act.uri for b in ph.boundaries]
+    if act_uri not in uris:
+        return []
+    after = ph.boundaries[uris.index(act_uri) + 1:]
+    return [str(b.act) for b in after if b.act.uri in edition.acts]
+
+
+def _state_of(p: Provision | None) -> str:
+    from akn_schema.model import REMOVED
+
+    if p is None:
+        return ABSENT
+    return REMOVED_STATE if p.status == REMOVED else PRESENT
+
+
+__all__ = ["Application", "Check", "DerivedWording", "apply_act", "apply_in_order", "check", "instruction_events",
+           "wording_before"]
+

@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
+from akn_schema.corpus import Corpus, as_corpus
 from akn_schema.model import REMOVED, Act, Provision
+from akn_schema.works import TextSource
 from consolidator.acts import ActRegistry, AmendingAct, load_acts
 from consolidator.effective import Effective, effective_date
 from consolidator.errors import FootnoteError
 from consolidator.footnotes import Clause, clean, is_repeal_note, parse_footnote, parse_repeal_note
 from consolidator.grammar import registry
-from consolidator.works import corpus_acts, source_name
 
 _RANGE_TAIL = re.compile(r"^[-–—]\s*\d+(?:-\d+)?\)\s*")     # "- 9)" when "3)" is the num
+_STRAY = re.compile(r"^\)\s+")           # "13) ) алып тасталды …": a doubled bracket in the 2024 Kazakh edition
 
 # AKN textualMod/@type for each kind of change (DESIGN §3)
 TEXTUAL_MOD = {"amended": "substitution", "new_wording": "substitution", "heading_changed": "substitution",
@@ -83,7 +84,7 @@ def events_from_act(act: Act, acts: ActRegistry, path: str | None = None) -> lis
             found.append(_event(clause, target, fn.where, acts))
     reg = registry(act.lang)
     for prov in act.walk():
-        own = _RANGE_TAIL.sub("", clean(" ".join(prov.text)))
+        own = _STRAY.sub("", _RANGE_TAIL.sub("", clean(" ".join(prov.text))))
         if not (prov.status == REMOVED or is_repeal_note(own, act.lang)):
             continue
         if not own:
@@ -110,18 +111,65 @@ def merge(events: list[AmendmentEvent]) -> list[AmendmentEvent]:
     return sorted(merged.values(), key=lambda e: (e.effective.earliest, e.effective.latest, e.act.date, e.target))
 
 
-@lru_cache(maxsize=16)
-def _events_for_work(corpus_dir: Path, work_name: str) -> tuple[AmendmentEvent, ...]:
-    acts = load_acts(corpus_dir)
+def source_events(corpus: Corpus | Path, work_name: str, source: TextSource) -> list[AmendmentEvent]:
+    """The events one source text of the work records (its footnotes and inline repeal notes)."""
+    corpus = as_corpus(corpus)
+
+    def compute() -> list[AmendmentEvent]:
+        act = corpus.act(work_name, source)
+        return merge(events_from_act(act, load_acts(corpus), _source_name(corpus, source)))
+    return corpus.cached(("consolidator", "source_events", work_name, str(source.path)), compute)
+
+
+def events_for_work(corpus: Corpus | Path, work_name: str) -> list[AmendmentEvent]:
+    """All events of a work, from every source text (seed texts and editions), merged (one event per
+    act, kind and target, its sources pooled) and ordered by effective date."""
+    corpus = as_corpus(corpus)
+
+    def compute() -> list[AmendmentEvent]:
+        found = []
+        for src in corpus.work(work_name).all_texts():
+            found += source_events(corpus, work_name, src)
+        return merge(found)
+    return list(corpus.cached(("consolidator", "events", work_name), compute))
+
+
+def event_conflicts(events: list[AmendmentEvent]) -> list[str]:
+    """Where the sources disagree about one act's change to one provision: two kinds of change (other
+    than a restatement also recorded as an amendment), or two entry-into-force dates. Reported by
+    ``zanlex check``, never resolved silently.
+
+    >>> from datetime import date
+    >>> from consolidator.acts import AmendingAct
+    >>> a = AmendingAct("law", "1-V", date(2015, 1, 1), "/akn/kz/act/2015-01-01/1-V")
+    >>> e1 = AmendmentEvent(a, "amended", "art_1", Effective(date(2015, 2, 1), date(2015, 2, 1), True), ("x:1",))
+    >>> e2 = AmendmentEvent(a, "amended", "art_1", Effective(date(2015, 3, 1), date(2015, 3, 1), True), ("y:2",))
+    >>> event_conflicts([e1, e2])
+    ['No. 1-V on art_1: in effect 2015-02-01 (x:1) but 2015-03-01 (y:2)']
+    """
+    by_target: dict[tuple[str, str], list[AmendmentEvent]] = {}
+    for e in events:
+        by_target.setdefault((e.act.uri, e.target), []).append(e)
     found = []
-    for act in corpus_acts(corpus_dir, work_name).values():
-        found += events_from_act(act, acts, source_name(corpus_dir, act))
-    return tuple(merge(found))
+    for (_uri, target), evs in sorted(by_target.items()):
+        dates = sorted({(e.effective.earliest, e.effective.latest) for e in evs})
+        if len(dates) > 1:
+            a, b = (next(e for e in evs if (e.effective.earliest, e.effective.latest) == d) for d in dates[:2])
+            found.append(f"No. {a.act.number} on {target}: in effect {a.effective} ({a.sources[0]}) "
+                         f"but {b.effective} ({b.sources[0]})")
+        kinds = {e.kind for e in evs} - {"amended"}
+        if {"inserted", "repealed"} <= kinds:
+            found.append(f"No. {evs[0].act.number} on {target}: both inserted and repealed")
+    return found
 
 
-def events_for_work(corpus_dir: Path, work_name: str) -> list[AmendmentEvent]:
-    """All events of a work, from every language's text, merged and ordered by effective date."""
-    return list(_events_for_work(Path(corpus_dir).resolve(), work_name))
+def _source_name(corpus: Corpus, source: TextSource) -> str:
+    """A source's file as cited in messages: relative to the corpus's parent when possible."""
+    path = Path(source.path).resolve()
+    try:
+        return str(path.relative_to(corpus.root.parent))
+    except ValueError:
+        return str(path)
 
 
 def _event(clause: Clause, target: str, where: str, acts: ActRegistry) -> AmendmentEvent:

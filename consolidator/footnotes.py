@@ -97,7 +97,7 @@ def clean(text: str) -> str:
 def parse_footnote(text: str, lang: str, file: str = "", line: int = 0) -> Footnote:
     """Parse a whole footnote ("Сноска. …", "Ескерту. …", "Footnote. …")."""
     reg = registry(lang)
-    body = clean(text)
+    body = reg.normalise(clean(text))
     prefix = reg.compiled(reg.note_prefix).match(body)
     if prefix:
         body = body[prefix.end():].lstrip()
@@ -108,7 +108,11 @@ def parse_footnote(text: str, lang: str, file: str = "", line: int = 0) -> Footn
     else:
         raise FootnoteError(file, line, f"unknown footnote subject in {body[:60]!r}")
     groups = m.groupdict()
-    subject: Path = ((reg.unit_kind(groups["unit"]), groups.get("num") or ""),)
+    kind = reg.unit_kind(groups["unit"])
+    # "Закон дополнен статьей 21-1", "Глава дополнена статьей 19-1": the act itself, or the chapter
+    # the note sits in, named without a number; the inserted unit alone is then the path
+    subject: Path = () if kind == "act" or not groups.get("num") and kind == "chapter" else \
+        ((kind, groups.get("num") or ""),)
     heading = bool(groups.get("heading"))
     clauses = parse_clauses(body[m.end():], reg, subject, heading, file, line)
     return Footnote(text=text, lang=lang, subject=subject, clauses=clauses, file=file, line=line)
@@ -122,18 +126,23 @@ def parse_repeal_note(text: str, lang: str, path: Path, file: str = "", line: in
     ...     "опубликования);**", "rus", (("article", "1"), ("point", "16")))]
     ['repealed']
     """
-    return parse_clauses(clean(text), registry(lang), path, False, file, line)
+    reg = registry(lang)
+    return parse_clauses(reg.normalise(clean(text)), reg, path, False, file, line)
 
 
 def is_repeal_note(text: str, lang: str) -> bool:
     """Does this provision text read as an inline repeal note ("3) исключен …")?"""
     reg = registry(lang)
-    return bool(reg.compiled(r"^\s*" + reg.repeal_inline).match(clean(text)))
+    return bool(reg.compiled(r"^\s*" + reg.repeal_inline).match(reg.normalise(clean(text))))
 
 
 def parse_clauses(rest: str, reg: Registry, subject: Path, heading: bool, file: str, line: int) -> list[Clause]:
-    """The kind phrases and act citations after a subject, in order; nothing may be left over."""
-    clauses: list[Clause] = []
+    """The kind phrases and act citations after a subject, in order; nothing may be left over.
+
+    Where the language names the kind of act after a list of citations ("… № 417-V (…); 17.11.2015
+    № 408-V (…) заңдарымен"), a citation without its own act type takes the one that closes its list.
+    """
+    pending: list[tuple[str, Path, dict, dict]] = []
     pos, kind, target, phrase = 0, None, subject, {}
     for m in reg.compiled(reg.citation).finditer(rest):
         gap = rest[pos:m.start()]
@@ -142,27 +151,42 @@ def parse_clauses(rest: str, reg: Registry, subject: Path, heading: bool, file: 
             kind, target, phrase = _kind_phrase(gap, reg, target, file, line)
         if kind is None:
             raise FootnoteError(file, line, f"no kind of change before {m.group(0)[:40]!r}")
-        cite = m.groupdict()
-        acttype = reg.act_type(cite.get("acttype") or phrase.get("acttype") or "")
+        pending.append((kind, target, phrase, m.groupdict()))
+        pos = m.end()
+    tail = rest[pos:]
+    if not _SEPARATORS.match(tail):
+        raise FootnoteError(file, line, f"unknown footnote form: {_EDGE.sub('', tail)[:80]!r}")
+    if not pending:
+        raise FootnoteError(file, line, "footnote cites no act")
+    clauses: list[Clause] = []
+    closing = ""
+    for kind, target, phrase, cite in reversed(pending):
+        word = cite.get("acttype") or phrase.get("acttype") or (closing if reg.act_type_after else "")
+        closing = cite.get("acttype") or closing
+        acttype = reg.act_type(word or "")
         if acttype is None:
-            raise FootnoteError(file, line, f"unknown kind of act in {m.group(0)[:60]!r}")
-        rule_text = cite.get("rule") or cite.get("rule2")
+            raise FootnoteError(file, line, f"unknown kind of act for No. {cite['number']} in {rest[:60]!r}")
+        rule_text = cite.get("rule") or cite.get("rule2") or cite.get("rule3")
         act = ActCitation(
             act_type=acttype,
             date=parse_dotted_date(cite["date"]),
-            number=cite["number"],
+            number=latin_number(cite["number"]),
             body=(cite.get("body") or phrase.get("body") or None),
             rule=parse_rule(rule_text, reg, file, line) if rule_text else None,
         )
         effective_kind = "heading_changed" if heading and kind in ("amended", "new_wording") else kind
         clauses.append(Clause(kind=effective_kind, path=target, act=act))
-        pos = m.end()
-    tail = rest[pos:]
-    if not _SEPARATORS.match(tail):
-        raise FootnoteError(file, line, f"unknown footnote form: {_EDGE.sub('', tail)[:80]!r}")
-    if not clauses:
-        raise FootnoteError(file, line, "footnote cites no act")
-    return clauses
+    return clauses[::-1]
+
+
+def latin_number(number: str) -> str:
+    """An act number with the Cyrillic "І" some copies type in its Roman numeral made Latin.
+
+    >>> latin_number("241-VІ"), latin_number("189/НҚ")
+    ('241-VI', '189/НҚ')
+    """
+    head, sep, tail = number.partition("-")
+    return head + sep + tail.replace("І", "I") if sep and set(tail) <= set("IVXLІ") else number
 
 
 def _kind_phrase(gap: str, reg: Registry, subject: Path, file: str, line: int):
@@ -186,7 +210,7 @@ def parse_rule(text: str, reg: Registry, file: str = "", line: int = 0) -> Entry
     ...                                                   # doctest: +ELLIPSIS
     EntryIntoForce(kind='after_publication', days=10, on=None, not_before=datetime.date(2016, 3, 1), ...)
     """
-    flat = clean(text)
+    flat = reg.normalise(clean(text))
     for pattern, kind in reg.rules:
         m = reg.compiled(pattern).search(flat)
         if not m:

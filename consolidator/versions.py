@@ -1,45 +1,77 @@
-"""The consolidated version of a work at a date, in a language (DESIGN §4).
+"""The consolidated version of a work at a date, in a language (DESIGN §4), read off its ``History``.
 
     >>> v = version_at(CORPUS, "law-88-V", date(2016, 2, 29), "rus")      # doctest: +SKIP
     >>> v.provision("chp_2__art_9-1").status                               # doctest: +SKIP
     'not_yet'
 
 Status of each provision on D:
-- ``repealed`` / ``not_yet``: a repeal has certainly taken effect / an insertion certainly not yet;
-- ``uncertain``: D falls inside the effective-date window of its insertion or repeal (or of the
-  work's entry into force), or it appears only in a later text and no record says when;
-- ``in_force`` otherwise. Its wording comes from the language asked for where that text's
-  wording is valid on D, else from another language's valid wording (``wording_lang`` says
-  which), else it is not in the corpus (``wording_lang`` None) and ``note`` names the bounding
-  events. Where no source text's wording is valid on D (or none in L), a wording derived from an
-  amending act's own instructions fills the gap (``consolidator.applying``): ``wording_source``
-  names it ("484-V item 8, 2)"), and ``partial`` says when only some of its parts are known.
+- ``not_yet`` / ``repealed``: it does not exist yet / any more;
+- ``uncertain``: D falls inside the effective-date window of a change to it (its publication date is
+  unknown), or its existence or wording on D is not proven (an unrecorded change may hide there);
+- ``in_force`` otherwise.
+
+``reason`` says why the wording shown is not simply proven in the language asked (None when it is):
+"derived" (from an amending act's instruction, ``wording_source`` names it), "other_language"
+(``wording_lang`` names the language it is borrowed from), "derived_partial" (only some parts are
+known), "uncertain" (the wording last proven, not proven on D), "not_in_corpus" (no wording is known;
+``after_event`` and ``before_event`` bound the gap). ``evidence`` names what proves it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
-from akn_schema.model import Act, Provision
-from consolidator.applying import DerivedWording, absent_under_derived, derived_events, derived_wordings
+from akn_schema.corpus import Corpus, as_corpus
 from consolidator.diff import word_diff
 from consolidator.effective import Effective
-from consolidator.events import AmendmentEvent, events_for_work, merge
+from consolidator.events import AmendmentEvent
 from consolidator.grammar import registry
-from consolidator.timeline import (
-    Snapshot,
-    WordingInterval,
-    snapshots,
-    wording_interval,
-    work_entry_into_force,
+from consolidator.history import (
+    ABSENT,
+    PRESENT,
+    PROVEN,
+    REMOVED_STATE,
+    UNCERTAIN,
+    History,
+    ProvisionHistory,
+    Witness,
+    work_history,
 )
-from consolidator.works import corpus_acts, corpus_work
 
-IN_FORCE, NOT_YET, REPEALED, UNCERTAIN = "in_force", "not_yet", "repealed", "uncertain"
+IN_FORCE, NOT_YET, REPEALED = "in_force", "not_yet", "repealed"
 SHOWN = (IN_FORCE, UNCERTAIN)
+REASONS = ("derived", "other_language", "derived_partial", "uncertain", "not_in_corpus")
+KNOWN = (None, "derived")          # a wording proven in the language asked (a snapshot or an instruction)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What proves a wording: an official edition, a seed text, or an amending act's instruction."""
+
+    kind: str                       # edition | text | instruction
+    label: str                      # "rus@2018-06-13", "kaz", "272-VI item 31, 4)"
+    lang: str
+    url: str | None = None
+    edition_label: date | None = None
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "label": self.label, "lang": self.lang, "url": self.url,
+                "edition": self.edition_label.isoformat() if self.edition_label else None}
+
+
+@dataclass(frozen=True)
+class EditionRef:
+    """The official edition a version is checked against."""
+
+    label: date
+    lang: str
+    url: str | None
+    caused_by: str | None
+
+    def as_json(self) -> dict:
+        return {"label": self.label.isoformat(), "lang": self.lang, "url": self.url, "caused_by": self.caused_by}
 
 
 @dataclass
@@ -54,22 +86,33 @@ class ProvisionVersion:
     wording_lang: str | None
     text: list[str] = field(default_factory=list)
     wrap_up: list[str] = field(default_factory=list)
-    note: str = ""
+    note: str = ""                  # for developers (English); readers get ``reason`` and the events
     parent: str | None = None
     depth: int = 0
     label: str | None = None
     wording_source: str | None = None   # an amending act's instruction, when the wording is derived
     partial: bool = False               # only some parts of the wording are known (derived)
+    reason: str | None = None
+    after_event: AmendmentEvent | None = None
+    before_event: AmendmentEvent | None = None
+    evidence: Evidence | None = None
 
     def as_json(self) -> dict:
         return {"eId": self.eid, "kind": self.kind, "num": self.num, "heading": self.heading,
                 "status": self.status, "wording_lang": self.wording_lang,
                 "text": "\n".join(self.text + self.wrap_up), "note": self.note or None,
-                "wording_source": self.wording_source, "partial": self.partial}
+                "reason": self.reason, "wording_source": self.wording_source, "partial": self.partial,
+                "evidence": self.evidence.as_json() if self.evidence else None,
+                "after_event": _event_json(self.after_event), "before_event": _event_json(self.before_event)}
 
     def plain(self) -> str:
         """The provision's own words on one line (heading and paragraphs), for diffs."""
         return " ".join(x for x in [self.heading or "", *self.text, *self.wrap_up] if x)
+
+
+def _event_json(e: AmendmentEvent | None) -> dict | None:
+    return None if e is None else {"act": str(e.act), "number": e.act.number, "kind": e.kind,
+                                   "effective": e.effective.as_json()}
 
 
 @dataclass
@@ -84,40 +127,48 @@ class Version:
     provisions: list[ProvisionVersion]
     entry_into_force: Effective
     title: str = ""
+    edition: EditionRef | None = None
+    unconsolidated: list[AmendmentEvent] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_eid = {p.eid: p for p in self.provisions}
 
     @property
     def expression_uri(self) -> str:
         return f"{self.work_uri}/{self.lang}@{self.date.isoformat()}"
 
     def provision(self, eid: str) -> ProvisionVersion | None:
-        return next((p for p in self.provisions if p.eid == eid), None)
+        return self._by_eid.get(eid)
 
     def existing(self) -> list[ProvisionVersion]:
         return [p for p in self.provisions if p.status in SHOWN]
 
     @property
     def coverage(self) -> float:
-        """Share of provisions in force (or possibly so: ``uncertain``) whose wording in the
-        version's language is known (a partial wording does not count)."""
+        """Share of provisions in force (or possibly so) whose wording in the version's language is
+        proven on the date, by a snapshot or by an applied instruction."""
         live = self.existing()
-        return sum(p.wording_lang == self.lang and not p.partial for p in live) / len(live) if live else 0.0
+        return sum(p.reason in KNOWN for p in live) / len(live) if live else 0.0
 
     @property
     def coverage_any(self) -> float:
-        """The same share, with a wording known in any language."""
+        """The same share, with a proven wording in any language."""
         live = self.existing()
-        return sum(p.wording_lang is not None and not p.partial for p in live) / len(live) if live else 0.0
+        return sum(p.reason in (*KNOWN, "other_language") for p in live) / len(live) if live else 0.0
 
     def as_json(self) -> dict:
         return {"work": self.work, "expression": self.expression_uri, "date": self.date.isoformat(),
                 "lang": self.lang, "coverage": round(self.coverage, 4),
                 "coverage_any_language": round(self.coverage_any, 4),
                 "entry_into_force": self.entry_into_force.as_json(),
+                "edition": self.edition.as_json() if self.edition else None,
+                "unconsolidated": [_event_json(e) for e in self.unconsolidated],
                 "provisions": [p.as_json() for p in self.provisions]}
 
     def as_text(self) -> str:
+        checked = f"; checked against the {self.edition.lang} edition of {self.edition.label}" if self.edition else ""
         lines = [self.title, f"{self.expression_uri} — coverage {self.coverage:.0%} in {self.lang} "
-                 f"({self.coverage_any:.0%} in any language)", ""]
+                 f"({self.coverage_any:.0%} in any language){checked}", ""]
         for p in self.provisions:
             if p.status not in (IN_FORCE, UNCERTAIN, REPEALED):
                 continue
@@ -133,7 +184,7 @@ class Version:
                 continue
             if p.status == UNCERTAIN:
                 lines.append(f"{pad}[uncertain: {p.note}]")
-            if p.wording_lang != self.lang:
+            elif p.reason == "other_language":
                 lines.append(f"{pad}[wording in {p.wording_lang}: {p.note}]")
             elif p.wording_source:
                 lines.append(f"{pad}[{p.note}]")
@@ -141,221 +192,249 @@ class Version:
         return "\n".join(lines)
 
 
-def version_at(corpus_dir: Path, work_name: str, when: date, lang: str) -> Version:
+def version_at(corpus: Corpus | Path, work_name: str, when: date, lang: str) -> Version:
     """The version of ``work_name`` on ``when`` in ``lang`` (see the module docstring)."""
-    corpus_dir = Path(corpus_dir).resolve()
+    corpus = as_corpus(corpus)
     registry(lang)                                  # unknown language → one-line error
-    work = corpus_work(corpus_dir, work_name)
-    acts = corpus_acts(corpus_dir, work_name)
-    snaps = snapshots(corpus_dir, work_name)
-    eif = work_entry_into_force(corpus_dir, work_name)
-    order = [lang] + [lang_ for lang_ in acts if lang_ != lang]
-    index = {lang_: {p.eid: p for p in act.walk()} for lang_, act in acts.items()}
-    eids = _document_order(acts, lang)
-    known = set(eids)
-    relevant = _relevant_events(corpus_dir, work_name)
-    derived = derived_wordings(corpus_dir, work_name)
+    work = corpus.work(work_name)
+    hist = work_history(corpus, work_name)
     provisions = []
-    for eid in eids:
-        if absent_under_derived(eid, derived, when):
-            continue
-        pv = _provision_on(eid, when, order, index, snaps, relevant.get(eid, []), eif, derived.get(eid, []))
-        if pv is None:
-            continue
-        pv.parent = _parent(eid, known)
-        provisions.append(pv)
-    depth = {}
+    for eid in hist.order:
+        pv = _provision_on(hist.provisions[eid], when, lang, hist)
+        if pv is not None:
+            provisions.append(pv)
+    provisions = _drop_range_members(provisions, hist)
+    known = {p.eid for p in provisions}
+    depth: dict[str, int] = {}
     for pv in provisions:
+        pv.parent = next((a for a in _ancestors(pv.eid) if a in known), None)
         pv.depth = depth[pv.parent] + 1 if pv.parent in depth else 0
         depth[pv.eid] = pv.depth
     title = work.titles.get(lang) or next(iter(work.titles.values()), work_name)
-    return Version(work_name, work.uri, lang, when, provisions, eif, title)
+    unconsolidated = _unconsolidated(provisions)
+    return Version(work_name, work.uri, lang, when, provisions, hist.entry_into_force, title,
+                   _edition(hist, when, lang), unconsolidated)
 
 
-@lru_cache(maxsize=16)
-def _relevant_events(corpus_dir: Path, work_name: str) -> dict[str, list[AmendmentEvent]]:
-    """For each eId, the events that can bear on it: those covering it, and insertions and
-    repeals of it, its ancestors, or the points a range note of it stands for. The events of
-    amending acts' instructions count too (a change no footnote records ends a text's validity)."""
-    events = merge(events_for_work(corpus_dir, work_name) + derived_events(corpus_dir, work_name))
-    acts = corpus_acts(corpus_dir, work_name)
-    result: dict[str, list[AmendmentEvent]] = {}
-    for eid in _document_order(acts, ""):
-        aliases = _aliases(eid, [a.get(eid) for a in acts.values() if a.get(eid) is not None])
-        result[eid] = [e for e in events if e.covers(eid) or e.target in aliases]
-    return result
-
-
-def _provision_on(eid, when, order, index, snaps: dict[str, Snapshot], events, eif,
-                  derived: list[DerivedWording] = ()) -> ProvisionVersion | None:
-    any_prov = next(index[lang][eid] for lang in order if eid in index.get(lang, {}))
-    pv = ProvisionVersion(eid, any_prov.kind, any_prov.num, None, IN_FORCE, None, label=any_prov.label)
-    aliases = _aliases(eid, [index[lang][eid] for lang in order if eid in index.get(lang, {})])
-    status, note = _existence(eid, when, events, eif, aliases)
-    intervals = {lang: wording_interval(snaps[lang], eid, events, eif) for lang in order if lang in snaps}
-    valid = [lang for lang, iv in intervals.items() if iv.valid_on(when)]
-    derived = [d for d in derived if d.valid_on(when)]
-    if status is None and not derived:
-        if valid and not any(eid in index[lang] for lang in valid):
-            return None                             # the texts valid on D do not have it
-        if not valid:
-            status, note = _existence_from_history(eid, when, intervals, index)
-            if status is None:
-                return None
-    pv.status, pv.note = status or IN_FORCE, note
-    if pv.status in (NOT_YET, REPEALED):
-        return pv
-    source = next((lang for lang in valid if eid in index[lang]), None)
-    pick = _derived_pick(derived, order, source)
-    if pick is not None:
-        return _from_derived(pv, pick, order[0], when)
-    if source is None:
-        pv.note = "; ".join(x for x in [pv.note, _missing(eid, when, events)] if x)
-        return pv
-    prov: Provision = index[source][eid]
-    pv.wording_lang, pv.num, pv.heading, pv.label = source, prov.num, prov.heading, prov.label
-    pv.text, pv.wrap_up = list(prov.text), list(prov.wrap_up)
-    if source != order[0]:
-        pv.note = "; ".join(x for x in [pv.note, f"the {order[0]} wording valid on {when} is not in the corpus"] if x)
-    return pv
-
-
-def _derived_pick(derived: list[DerivedWording], order: list[str], source: str | None) -> DerivedWording | None:
-    """A derived wording beats no wording, and another language's text when it is complete and in
-    the language asked for; the asked language's own valid text beats it."""
-    if source == order[0] or not derived:
-        return None
-    ranked = sorted(derived, key=lambda d: (d.partial, order.index(d.lang) if d.lang in order else len(order)))
-    best = ranked[0]
-    if source is not None and (best.partial or best.lang != order[0]):
-        return None
-    return best
-
-
-def _from_derived(pv: ProvisionVersion, d: DerivedWording, lang: str, when: date) -> ProvisionVersion:
-    pv.wording_lang, pv.wording_source, pv.partial = d.lang, d.source, d.partial
-    pv.num, pv.heading, pv.label = d.num or pv.num, d.heading, d.label or pv.label
-    pv.text, pv.wrap_up = list(d.text), list(d.wrap_up)
-    label = d.note or f"derived from {d.source}: the act's instruction applied; no source text gives this wording"
-    if d.lang != lang:
-        label = f"the {lang} wording valid on {when} is not in the corpus; {label}"
-    pv.note = "; ".join(x for x in [pv.note, label] if x)
-    return pv
-
-
-def _aliases(eid: str, provs: list[Provision]) -> set[str]:
-    """The eIds a range note stands for: "3) - 9)" (``point_3to9``) → ``point_3`` … ``point_9``."""
-    stem = eid.rsplit("_", 1)[0]
-    return {f"{stem}_{n}" for p in provs for n in (getattr(p, "covers", None) or [])}
-
-
-def _existence(eid: str, when: date, events: list[AmendmentEvent], eif: Effective,
-               aliases: set[str] = frozenset()) -> tuple[str | None, str]:
-    """The status that insertions, repeals and the entry into force decide alone (None: they don't)."""
-    if eif.not_yet(when):
-        return NOT_YET, f"the work enters into force {eif}"
-    if eif.window_contains(when):
-        return UNCERTAIN, f"the work enters into force {eif}"
-    mine = [e for e in events if e.kind in ("inserted", "repealed")
-            and (eid == e.target or eid.startswith(e.target + "__") or e.target in aliases)]
-    for e in mine:
-        if e.kind == "repealed" and e.effective.has_happened(when):
-            return REPEALED, f"repealed by {e.act}, in effect {e.effective}"
-    for e in mine:
-        if e.effective.window_contains(when):
-            return UNCERTAIN, f"{e.kind} by {e.act}, in effect {e.effective}"
-    for e in mine:
-        if e.kind == "inserted" and e.effective.not_yet(when):
-            return NOT_YET, f"inserted by {e.act}, in effect {e.effective}"
-    if any(e.kind == "inserted" for e in mine):
-        return IN_FORCE, ""                         # inserted, and certainly in effect by now
-    return None, ""
-
-
-def _existence_from_history(eid, when, intervals: dict[str, WordingInterval], index) -> tuple[str | None, str]:
-    """No text is valid on D: it existed if an earlier text has it; if only a later one does,
-    when it was added is not recorded."""
-    before = [lang for lang, iv in intervals.items() if iv.end is not None and iv.end.earliest <= when]
-    after = [lang for lang, iv in intervals.items() if iv.start.earliest > when]
-    if any(eid in index[lang] for lang in before):
-        return IN_FORCE, ""
-    later = [lang for lang in after if eid in index[lang]]
-    if later:
-        iv = intervals[later[0]]
-        return UNCERTAIN, (f"it is in the {later[0]} text, valid from {iv.start}; "
-                           "when it was added is not recorded")
-    return None, ""
-
-
-def _missing(eid: str, when: date, events: list[AmendmentEvent]) -> str:
-    covering = [e for e in events if e.covers(eid)]
-    last = [e for e in covering if e.effective.earliest <= when]
-    nxt = [e for e in covering if e.effective.earliest > when]
-    parts = ["the wording in force on", when.isoformat(), "is not in the corpus"]
-    if last:
-        e = last[-1]
-        parts.append(f"(after {e.kind} by {e.act}, in effect {e.effective}")
-        parts.append(f"; before {nxt[0].kind} by {nxt[0].act}, in effect {nxt[0].effective})" if nxt else ")")
-    elif nxt:
-        parts.append(f"(before {nxt[0].kind} by {nxt[0].act}, in effect {nxt[0].effective})")
-    return " ".join(parts).replace(" ;", ";").replace(" )", ")")
-
-
-def _document_order(acts: dict[str, Act], lang: str) -> list[str]:
-    """Every eId of every text, merged in document order (the fullest text leads)."""
-    seqs = sorted(([p.eid for p in act.walk()] for act in acts.values()), key=len, reverse=True)
-    merged = list(seqs[0]) if seqs else []
-    for seq in seqs[1:]:
-        seen = set(merged)
-        prev = None
-        for eid in seq:
-            if eid not in seen:
-                at = merged.index(prev) + 1 if prev is not None else 0
-                merged.insert(at, eid)
-                seen.add(eid)
-            prev = eid
-    return merged
-
-
-def _parent(eid: str, known: set[str]) -> str | None:
+def _ancestors(eid: str) -> list[str]:
     parts = eid.split("__")
-    for i in range(len(parts) - 1, 0, -1):
-        cand = "__".join(parts[:i])
-        if cand in known:
-            return cand
-    return None
+    return ["__".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]
+
+
+def _drop_range_members(provisions: list[ProvisionVersion], hist: History) -> list[ProvisionVersion]:
+    """A range note "3) - 9) исключены" shown as repealed stands for points 3 to 9: they are not
+    listed again one by one."""
+    present = {p.eid for p in provisions}
+    ranges = {eid for eid in present if "to" in eid.rsplit("_", 1)[-1]}
+    if not ranges:
+        return provisions
+    members = set()
+    for r in ranges:
+        stem, last = r.rsplit("_", 1)
+        a, _, b = last.partition("to")
+        if a.isdigit() and b.isdigit():
+            members |= {f"{stem}_{n}" for n in range(int(a), int(b) + 1)}
+    return [p for p in provisions if not (p.eid in members and p.status == REPEALED)]
+
+
+def _provision_on(ph: ProvisionHistory, when: date, lang: str, hist: History) -> ProvisionVersion | None:
+    eif = hist.entry_into_force
+    seg, window = ph.locate(when)
+    ex = seg.stretch(seg.existence, when)
+    state = ex.value if ex else ABSENT
+    kind, num, heading, label = _shape(ph, lang)
+    pv = ProvisionVersion(ph.eid, kind, num, heading, IN_FORCE, None, label=label)
+    if eif.not_yet(when):
+        if state != PRESENT and not _exists_later(ph, seg.index):
+            return None
+        pv.status, pv.note = NOT_YET, f"the work enters into force {eif}"
+        return pv
+    if state == ABSENT:
+        later = _exists_later(ph, seg.index)
+        if later is None:
+            return None
+        pv.status = UNCERTAIN if window is not None and later.opened_by is window else NOT_YET
+        pv.note = f"inserted by {later.opened_by.act}, in effect {later.start}" if later.opened_by else ""
+        if pv.status == NOT_YET:
+            return pv
+        seg, window = later, None          # inside the window of its insertion: the wording it comes with
+        return _wording(pv, ph, seg, seg.start.latest, lang, hist)
+    if state == REMOVED_STATE:
+        pv.status = REPEALED
+        last = seg.opened_by
+        pv.note = f"repealed by {last.act}, in effect {last.effective}" if last else "removed"
+        pv.after_event = last.events[0] if last else None
+        if window is None:
+            return pv
+        pv.status = UNCERTAIN
+    if eif.window_contains(when):
+        pv.status, pv.note = UNCERTAIN, f"the work enters into force {eif}"
+    elif ex is not None and ex.status != PROVEN:
+        pv.status, pv.note = UNCERTAIN, ex.why or "its existence on this date is not proven"
+    if window is not None:
+        pv.status = UNCERTAIN
+        pv.note = "; ".join(x for x in [pv.note, f"changed by {window.act}, in effect {window.effective}"] if x)
+    return _wording(pv, ph, seg, when, lang, hist)
+
+
+def _exists_later(ph: ProvisionHistory, k: int):
+    return next((s for s in ph.segments[k + 1:] if s.existence and s.existence[0].value == PRESENT), None)
+
+
+def _shape(ph: ProvisionHistory, lang: str):
+    """Kind, number, heading and label of the provision from any witness (the asked language first)."""
+    witnesses = [w for s in ph.segments for st in s.wordings.get(lang, []) for w in st.witnesses]
+    witnesses += [w for s in ph.segments for ws in s.wordings.values() for st in ws for w in st.witnesses]
+    for w in witnesses:
+        if w.wording is not None:
+            return _kind(ph.eid), w.wording.num, None, w.wording.label
+    return _kind(ph.eid), None, None, None
+
+
+_PREFIX_KIND = {"chp": "chapter", "subchp": "subchapter", "art": "article", "para": "paragraph", "point": "point",
+                "hcontainer": "hcontainer", "sec": "section"}
+
+
+def _kind(eid: str) -> str:
+    last = eid.rsplit("__", 1)[-1]
+    return _PREFIX_KIND.get(last.split("_", 1)[0], "hcontainer")
+
+
+def _wording(pv: ProvisionVersion, ph: ProvisionHistory, seg, when: date, lang: str,
+             hist: History) -> ProvisionVersion:
+    st = seg.stretch(seg.wordings.get(lang, []), when)
+    if st is not None and st.value is not None:
+        _fill(pv, st.value, lang, _best(st.witnesses, when))
+        if st.status == PROVEN and pv.status == IN_FORCE:
+            pv.reason = "derived" if pv.evidence and pv.evidence.kind == "instruction" else None
+        else:
+            pv.reason = "uncertain"
+            pv.status = UNCERTAIN
+            pv.note = "; ".join(x for x in [pv.note, st.why] if x)
+        if pv.reason == "derived":
+            pv.note = f"derived from {pv.wording_source}: the act's instruction applied; no source text gives this wording"
+        return pv
+    if pv.status == UNCERTAIN and st is not None:
+        pv.reason = "uncertain"
+    for other in hist.languages:
+        if other == lang:
+            continue
+        ot = seg.stretch(seg.wordings.get(other, []), when)
+        if ot is not None and ot.value is not None and ot.status == PROVEN:
+            _fill(pv, ot.value, other, _best(ot.witnesses, when))
+            pv.reason = "other_language" if pv.status == IN_FORCE else "uncertain"
+            pv.note = "; ".join(x for x in [pv.note, f"the {lang} wording valid on {when} is not in the corpus"] if x)
+            return pv
+    partial = seg.wordings.get("_partial", [])
+    mine = [p for p in partial if p.witnesses and p.witnesses[0].lang == lang] or partial
+    if mine:
+        w = mine[0].witnesses[0]
+        _fill(pv, w.wording, w.lang, w)
+        pv.partial, pv.reason = True, "derived_partial"
+        pv.note = "; ".join(x for x in [pv.note, mine[0].why] if x)
+        return pv
+    pv.reason = "not_in_corpus"
+    pv.after_event = seg.opened_by.events[0] if seg.opened_by else None
+    pv.before_event = seg.closed_by.events[0] if seg.closed_by else None
+    pv.note = "; ".join(x for x in [pv.note, _missing(when, pv.after_event, pv.before_event)] if x)
+    return pv
+
+
+def _fill(pv: ProvisionVersion, wording, lang: str, witness: Witness | None) -> None:
+    pv.wording_lang = lang
+    pv.num, pv.heading, pv.label = wording.num or pv.num, wording.heading, wording.label or pv.label
+    pv.text, pv.wrap_up = list(wording.text), list(wording.wrap_up)
+    if witness is not None:
+        pv.evidence = Evidence(witness.kind, witness.name, witness.lang, witness.url, witness.edition)
+        if witness.kind == "instruction":
+            pv.wording_source = witness.name
+
+
+def _best(witnesses: tuple[Witness, ...], when: date) -> Witness | None:
+    """The witness to cite: an edition nearest the date (at or before it first), else a text, else an instruction."""
+    if not witnesses:
+        return None
+    rank = {"edition": 0, "text": 1, "instruction": 2}
+    return min(witnesses, key=lambda w: (rank.get(w.kind, 3), w.when > when, abs((w.when - when).days)))
+
+
+def _missing(when: date, after: AmendmentEvent | None, before: AmendmentEvent | None) -> str:
+    parts = [f"the wording in force on {when.isoformat()} is not in the corpus"]
+    if after is not None:
+        parts.append(f"(after {after.kind} by {after.act}, in effect {after.effective}"
+                     + (f"; before {before.kind} by {before.act}, in effect {before.effective})" if before else ")"))
+    elif before is not None:
+        parts.append(f"(before {before.kind} by {before.act}, in effect {before.effective})")
+    return " ".join(parts)
+
+
+def _unconsolidated(provisions: list[ProvisionVersion]) -> list[AmendmentEvent]:
+    """The changes in effect by the date whose effect on the shown text is not known."""
+    found: dict[tuple, AmendmentEvent] = {}
+    for p in provisions:
+        if p.status in SHOWN and p.reason not in KNOWN and p.reason != "other_language":
+            e = p.after_event
+            if e is not None:
+                found.setdefault((e.act.uri, e.effective), e)
+    return sorted(found.values(), key=lambda e: (e.effective.earliest, e.act.date))
+
+
+def _edition(hist: History, when: date, lang: str) -> EditionRef | None:
+    """The official edition the version is checked against: the latest one in force by the date (in the
+    language asked if it has one), else the earliest."""
+    editions = [s for s in hist.snapshots if s.edition is not None]
+    if not editions:
+        return None
+    mine = [s for s in editions if s.lang == lang] or editions
+    before = [s for s in mine if s.as_of.earliest <= when]
+    s = max(before, key=lambda s: s.edition) if before else min(mine, key=lambda s: s.edition)
+    return EditionRef(s.edition, s.lang, s.source.url if s.source else None,
+                      str(s.caused_by) if s.caused_by else None)
 
 
 @dataclass
 class PointInTime:
     """A date (or window) at which the work changes, with the events that take effect then and the
-    coverage per language of the version on that date (on the window's last day)."""
+    coverage per language of the version in force from then on (on ``on``: the first day by which the
+    events have certainly taken effect and the next ones certainly not)."""
 
     effective: Effective
     events: list[AmendmentEvent]
     coverage: dict[str, float]
     entry_into_force: bool = False
+    on: date | None = None
 
     def as_json(self) -> dict:
         return {"date": self.effective.as_json(), "entry_into_force": self.entry_into_force,
+                "on": self.on.isoformat() if self.on else None,
                 "events": [{"act": str(e.act), "kind": e.kind, "target": e.target} for e in self.events],
                 "coverage": {k: round(v, 4) for k, v in self.coverage.items()}}
 
 
-def points_in_time(corpus_dir: Path, work_name: str) -> list[PointInTime]:
-    corpus_dir = Path(corpus_dir).resolve()
-    events = events_for_work(corpus_dir, work_name)
-    eif = work_entry_into_force(corpus_dir, work_name)
-    langs = list(corpus_acts(corpus_dir, work_name))
+def points_in_time(corpus: Corpus | Path, work_name: str) -> list[PointInTime]:
+    corpus = as_corpus(corpus)
+    return corpus.cached(("consolidator", "points", work_name), lambda: _points_in_time(corpus, work_name))
+
+
+def _points_in_time(corpus: Corpus, work_name: str) -> list[PointInTime]:
+    hist = work_history(corpus, work_name)
+    eif = hist.entry_into_force
+    events: dict[tuple, AmendmentEvent] = {}
+    for ph in hist.provisions.values():
+        for b in ph.boundaries:
+            for e in b.events:
+                events.setdefault((e.act.uri, e.kind, e.target), e)
     groups: dict[Effective, list[AmendmentEvent]] = {eif: []}
-    for e in events:
+    for e in sorted(events.values(), key=lambda e: (e.effective.earliest, e.effective.latest, e.target)):
         key = Effective(e.effective.earliest, e.effective.latest, e.effective.exact)
         groups.setdefault(key, []).append(e)
+    keys = sorted(groups, key=lambda x: (x.earliest, x.latest))
     result = []
-    for eff in sorted(groups, key=lambda x: (x.earliest, x.latest)):
-        on = eff.latest
-        cov = {lang: version_at(corpus_dir, work_name, on, lang).coverage for lang in langs}
-        result.append(PointInTime(eff, groups[eff], cov, entry_into_force=eff == eif))
+    for i, eff in enumerate(keys):
+        nxt = keys[i + 1] if i + 1 < len(keys) else None
+        on = eff.latest if nxt is None or eff.latest < nxt.earliest else eff.earliest
+        cov = {lang: version_at(corpus, work_name, on, lang).coverage for lang in hist.languages}
+        result.append(PointInTime(eff, groups[eff], cov, entry_into_force=eff == eif, on=on))
     return result
 
 
@@ -368,6 +447,11 @@ class ProvisionDiff:
     ops: list[tuple[int, str]]
     note: str = ""
 
+    @property
+    def comparable(self) -> bool:
+        """Both sides have a wording proven in the language of the diff (or one side does not exist)."""
+        return not self.note
+
     def as_json(self) -> dict:
         return {"eId": self.eid, "num": self.num,
                 "from": _side(self.before), "to": _side(self.after),
@@ -375,29 +459,39 @@ class ProvisionDiff:
 
 
 def _side(p: ProvisionVersion | None) -> dict | None:
-    return None if p is None else {"status": p.status, "wording_lang": p.wording_lang}
+    return None if p is None else {"status": p.status, "wording_lang": p.wording_lang, "reason": p.reason}
 
 
-def version_diff(corpus_dir: Path, work_name: str, d1: date, d2: date, lang: str) -> list[ProvisionDiff]:
-    """Per provision, the word-level difference between the versions on ``d1`` and ``d2``."""
-    a = version_at(corpus_dir, work_name, d1, lang)
-    b = version_at(corpus_dir, work_name, d2, lang)
+def version_diff(corpus: Corpus | Path, work_name: str, d1: date, d2: date, lang: str) -> list[ProvisionDiff]:
+    """Per provision, the word-level difference between the versions on ``d1`` and ``d2``: only wordings
+    proven in ``lang`` on both sides are compared; a wording not available on either side is said so
+    (``note``), never shown as deleted or inserted."""
+    a = version_at(corpus, work_name, d1, lang)
+    b = version_at(corpus, work_name, d2, lang)
     before = {p.eid: p for p in a.provisions if p.status in SHOWN}
     after = {p.eid: p for p in b.provisions if p.status in SHOWN}
     out = []
-    for eid in [p.eid for p in b.provisions] + [e for e in before if e not in {p.eid for p in b.provisions}]:
+    order = [p.eid for p in b.provisions] + [p.eid for p in a.provisions if p.eid not in b._by_eid]
+    for eid in order:
         x, y = before.get(eid), after.get(eid)
         if x is None and y is None:
             continue
-        tx, ty = (x.plain() if x else ""), (y.plain() if y else "")
-        same_source = (x and y and x.wording_lang == y.wording_lang)
-        if tx == ty and same_source:
+        known_x = x is None or (x.reason in KNOWN and x.wording_lang == lang)
+        known_y = y is None or (y.reason in KNOWN and y.wording_lang == lang)
+        if not (known_x and known_y):
+            if x is not None and y is not None and x.plain() == y.plain() and x.wording_lang == y.wording_lang:
+                continue
+            out.append(ProvisionDiff(eid, (y or x).num, x, y, [],
+                                     f"wording not available in {lang} on "
+                                     f"{' and '.join(str(d) for d, k in ((d1, known_x), (d2, known_y)) if not k)}"))
             continue
-        langs = (x.wording_lang if x else None, y.wording_lang if y else None)
-        if x and y and langs[0] != langs[1]:
-            # different languages (or a wording not in the corpus) cannot be compared word by word
-            out.append(ProvisionDiff(eid, y.num, x, y, [], f"wording from {langs[0] or 'nowhere'} on {d1}, "
-                                                         f"from {langs[1] or 'nowhere'} on {d2}"))
+        tx, ty = (x.plain() if x else ""), (y.plain() if y else "")
+        if tx == ty:
             continue
         out.append(ProvisionDiff(eid, (y or x).num, x, y, word_diff(tx, ty)))
     return out
+
+
+__all__ = ["IN_FORCE", "KNOWN", "NOT_YET", "PRESENT", "REASONS", "REPEALED", "SHOWN", "UNCERTAIN", "EditionRef",
+           "Evidence", "PointInTime", "ProvisionDiff", "ProvisionVersion", "Version", "points_in_time", "version_at",
+           "version_diff"]

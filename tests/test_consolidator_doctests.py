@@ -7,7 +7,8 @@ import pytest
 
 MODULES = ["consolidator", "consolidator.acts", "consolidator.akn", "consolidator.diff", "consolidator.effective",
            "consolidator.footnotes", "consolidator.grammar", "consolidator.grammar.rus",
-           "consolidator.grammar.kaz", "consolidator.grammar.eng", "consolidator.timeline",
+           "consolidator.grammar.kaz", "consolidator.grammar.eng", "consolidator.sources", "consolidator.history", "consolidator.versions",
+           "consolidator.events",
            "consolidator.errors"]
 
 

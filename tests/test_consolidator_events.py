@@ -11,13 +11,15 @@ from click.testing import CliRunner
 
 from akn_schema import parse_work
 from akn_schema.akn import act_to_xml
+from akn_schema.corpus import Corpus
 from akn_schema.validate import validate_xml
 from consolidator import enrich_xml, events_for_work, snapshots
 from consolidator.errors import MissingAct
-from consolidator.works import corpus_work
 
 LAW_ACTS = {"239-V", "384-V", "408-V", "417-V", "419-V", "433-V", "484-V", "156-VI", "160-VI", "241-VI",
             "272-VI", "347-VI", "399-VI", "96-VII", "129-VII", "134-VII", "141-VII"}
+# cited only by the official edition of 2024-07-22: the law's amendments after the seeds' Russian text
+LATER_ACTS = {"194-VII", "223-VII", "226-VII", "50-VIII", "71-VIII", "86-VIII"}
 
 
 def _run(*args):
@@ -25,11 +27,14 @@ def _run(*args):
     return CliRunner().invoke(zanlex, list(args), catch_exceptions=False)
 
 
-def test_events_law_88_v_cover_all_17_amending_acts(corpus_dir):
+def test_events_law_88_v_cover_all_23_amending_acts_the_later_six_from_the_2024_edition(corpus_dir):
     result = _run("events", "law-88-V", "--json")
     assert result.exit_code == 0
     records = json.loads(result.output)
-    assert {r["act"]["number"] for r in records} == LAW_ACTS
+    assert {r["act"]["number"] for r in records} == LAW_ACTS | LATER_ACTS
+    for r in records:
+        if r["act"]["number"] in LATER_ACTS:
+            assert all("editions/2024-07-22/" in s for s in r["sources"])
     first = records[0]
     assert set(first) >= {"act", "kind", "target", "effective", "source"}
     assert set(first["effective"]) == {"from", "to", "exact"}
@@ -88,16 +93,29 @@ def test_a_footnote_citing_an_unregistered_act_says_which_act_to_add(tmp_path, c
 
 
 def test_english_text_is_recognised_as_including_exactly_239_v(corpus_dir):
-    snaps = snapshots(corpus_dir.resolve(), "law-88-V")
+    snaps = {s.name: s for s in snapshots(corpus_dir.resolve(), "law-88-V")}
     assert snaps["eng"].acts == {"/akn/kz/act/2014-09-29/239-V"}
     assert snaps["kaz"].acts == frozenset()
     assert len(snaps["rus"].acts) == 17
-    assert len(snapshots(corpus_dir.resolve(), "order-78")["rus"].acts) == 2
+    assert len(snapshots(corpus_dir.resolve(), "order-78")[0].acts) == 2
+
+
+def test_each_official_edition_includes_what_it_cites_and_takes_effect_with_its_cause(corpus_dir):
+    """The 2018 edition (caused by 160-VI) holds 239-V … 160-VI, not 241-VI; it is the law from 160-VI on."""
+    snaps = {s.name: s for s in snapshots(corpus_dir.resolve(), "law-88-V")}
+    e2018 = snaps["rus@2018-06-13"]
+    numbers = {uri.rsplit("/", 1)[1] for uri in e2018.acts}
+    assert {"239-V", "408-V", "484-V", "156-VI", "160-VI"} <= numbers and "241-VI" not in numbers
+    assert str(e2018.caused_by) == "Law 160-VI of 2018-06-13"
+    assert e2018.as_of.earliest == date(2018, 6, 24)            # 13.06.2018 + 10 + 1, publication unknown
+    # the edition label is its identity, not an effective date: 141-VII takes effect after 14.07.2022
+    assert snaps["kaz@2022-07-14"].as_of.earliest == date(2022, 7, 25)
+    assert "/akn/kz/act/2022-07-04/134-VII" not in snaps["kaz@2022-07-14"].acts    # +60 days: not yet
 
 
 @pytest.mark.parametrize("work", ["law-88-V", "order-78", "order-52"])
 def test_enriched_documents_stay_strictly_valid(corpus_dir, work):
-    w = corpus_work(corpus_dir, work)
+    w = Corpus.open(corpus_dir).work(work)
     events = events_for_work(corpus_dir, work)
     for lang in w.texts:
         root = enrich_xml(act_to_xml(parse_work(w, lang), w), events, w.uri)

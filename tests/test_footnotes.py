@@ -120,15 +120,17 @@ def _corpus_footnotes(corpus_dir):
 
 
 def test_every_footnote_in_the_corpus_is_parsed_as_a_note_and_recognised(corpus_dir):
+    from akn_schema.corpus import Corpus
     from consolidator.events import events_for_work
-    from consolidator.works import corpus_acts
 
     expected = {(p.parent.name, p.stem, i) for p, i in _corpus_footnotes(corpus_dir)}
     assert len([e for e in expected if e[:2] == ("law-88-V", "rus")]) == 34
     assert len([e for e in expected if e[0] == "order-78"]) == 30
     found = set()
+    corpus = Corpus.open(corpus_dir)
     for work in ("law-88-V", "order-78", "order-52"):
-        for lang, act in corpus_acts(corpus_dir, work).items():
+        for lang in corpus.work(work).texts:
+            act = corpus.act(work, lang)
             for note in act.notes:
                 fn = parse_footnote(note.text, lang, act.path, note.line)    # raises if unknown
                 assert fn.clauses
@@ -138,3 +140,44 @@ def test_every_footnote_in_the_corpus_is_parsed_as_a_note_and_recognised(corpus_
             src = f"corpus/works/{key[0]}/{key[1]}.txt:{key[2]}"
             assert any(src in ev.sources for ev in events), f"no event from {src}"
     assert expected == found
+
+
+def test_every_footnote_of_every_official_edition_is_understood_and_recorded(corpus_dir):
+    """Each "Сноска." / "Ескерту." of the editions (quoted or not) becomes events; an unknown form would raise."""
+    from akn_schema.corpus import Corpus
+    from consolidator.events import events_for_work
+
+    corpus = Corpus.open(corpus_dir)
+    work = corpus.work("law-88-V")
+    sources = {s for e in events_for_work(corpus, "law-88-V") for s in e.sources}
+    for edition in work.editions:
+        for lang, src in edition.texts.items():
+            lines = src.path.read_text(encoding="utf-8").splitlines()
+            starts = [i for i, line in enumerate(lines, 1)
+                      if re.match(r"^\s*>?\s*\*?(Сноска|Ескерту)\.", line)]
+            assert len(starts) >= 26, (src.path, len(starts))
+            rel = f"corpus/works/law-88-V/editions/{edition.label}/{lang}.md"
+            assert all(f"{rel}:{i}" in sources for i in starts), rel
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # the Kazakh list form: one act type closes the list, "- ҚР" after the kind, a missing bracket
+    ("Ескерту. 7-бапқа өзгерістер енгізілді - ҚР 23.11.2015 № 417-V (алғашқы ресми жарияланған күнінен кейін "
+     "күнтізбелік он күн өткен соң қолданысқа енгізіледі); 02.11.2015 № 384-V 01.01.2016 бастап қолданысқа "
+     "енгізіледі) заңдарымен.", "kaz", [("amended", "417-V", "law"), ("amended", "384-V", "law")]),
+    ("Ескерту. Заң 21-1-баппен толықтырылды - ҚР 25.11.2019 № 272-VI (алғашқы ресми жарияланған күнінен кейін "
+     "күнтізбелік он күн өткен соң қолданысқа енгізіледі) Заңымен.", "kaz", [("inserted", "272-VI", "law")]),
+    ("Сноска. Закон дополнен статьей 27-1 в соответствии с Законом РК от 06.04.2024 № 71-VIII (вводится в действие "
+     "по истечении шестидесяти календарных дней после дня его первого официального опубликования).", "rus",
+     [("inserted", "71-VIII", "law")]),
+    ("Сноска. Статья 22 в редакции законов РК от 25.11.2019 № 272-VI (вводится в действие по истечении десяти "
+     "календарных дней после дня его первого официального опубликования); от 14.07.2022 № 141-VII (вводится в "
+     "действие по истечении десяти календарных дней после дня его первого официального опубликования).", "rus",
+     [("new_wording", "272-VI", "law"), ("new_wording", "141-VII", "law")]),
+    # a Cyrillic "І" in a Roman numeral is the act's Latin number
+    ("Сноска. Статья 11-1 с изменениями, внесенными Законом РК от 02.04.2019 № 241-VІ (вводится в действие с "
+     "01.07.2019).", "rus", [("amended", "241-VI", "law")]),
+])
+def test_edition_footnote_forms(text, lang, expected):
+    fn = parse_footnote(text, lang)
+    assert [(c.kind, c.act.number, c.act.act_type) for c in fn.clauses] == expected

@@ -22,14 +22,16 @@ def run(*args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-def test_validate_json_shows_all_five_texts_valid_with_nothing_lost():
+def test_validate_json_shows_all_five_texts_and_eight_editions_valid_with_nothing_lost():
     result = CliRunner().invoke(zanlex, ["validate", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["valid"] is True
     got = {(s["work"], s["lang"]): s for s in report["sources"]}
+    editions = {("law-88-V", f"{lang}@{label}") for lang in ("rus", "kaz")
+                for label in ("2018-06-13", "2021-01-02", "2022-07-14", "2024-07-22")}
     assert set(got) == {("law-88-V", "rus"), ("law-88-V", "kaz"), ("law-88-V", "eng"),
-                        ("order-78", "rus"), ("order-52", "kaz")}
+                        ("order-78", "rus"), ("order-52", "kaz")} | editions
     assert all(s["words_lost"] == 0 and s["warnings"] == [] and s["xsd_errors"] == [] for s in got.values())
     assert {n["rule"] for n in got[("order-78", "rus")]["non_text_lines"]} == {"site-menu"}
 

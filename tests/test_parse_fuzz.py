@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from akn_schema import Work, ZanlexError, act_to_xml, parse_text, validate_xml
+from akn_schema import Work, ZanlexError, act_to_xml, conservation, parse_text, validate_xml
 from akn_schema.text import decode_source
 
 # Lines that look like the grammar's units, so the fuzzer reaches deep states quickly.
@@ -18,6 +18,10 @@ SHAPES = st.sampled_from([
     "- [Текст](#)", "© 2012", "**", "*", "[ссылка](#)", "\\)", "\t|\t", "1-тарау. ЖАЛПЫ", "9-1-бап. Бап",
     "Ескерту. 1-бап алып тасталды", "Chapter 2. X", "Article 3. Y", "Footnote. Article 6 as amended",
     "30.12.2021 № 96-VII", "МАЗМҰНЫ", "Date: 2017", "", " ", "\u00a0\u00a0", "text", "текст,", "мәтін;",
+    "1. Общие положения", "2. Жалпы ережелер", "27-1. Уәкілетті органның құзыреті", "28. Итоги", "А. Мамин",
+    "№ 13/139 бұйрығымен", "бекітілген", "от марта 2021 года", "№", "Правила оказания услуги",
+    "Сноска. Вводится в действие с 01.01.2024.", "Ескерту. 01.01.2024 бастап қолданысқа енгізіледі.",
+    "Сноска. Правила в редакции приказа.", "Ескерту. Қағидалар жаңа редакцияда.", "Сноска. Заголовок в редакции.",
 ])
 LINE = st.one_of(SHAPES, st.text(max_size=40), st.lists(SHAPES, max_size=3).map(" ".join))
 TEXTS = st.lists(LINE, min_size=0, max_size=25).map("\n".join)
@@ -42,3 +46,31 @@ def test_arbitrary_bytes_decode_or_raise_a_zanlex_error(data):
         decode_source(data, "fuzz.bin")
     except ZanlexError as err:
         assert str(err).startswith("fuzz.bin")
+
+
+# The mirror markdown format: the same units written as the mirror writes them, and markdown's own syntax.
+MD_SHAPES = st.sampled_from([
+    "# О государственных услугах", "## Глава 1. ОБЩИЕ", "## 1-тарау. ЖАЛПЫ", "### Статья 9-1. Заголовок",
+    "### 9-1-бап. Бап", "### 27-1. Без слова", "> *Сноска. Статья 1 с изменениями (вводится*",
+    "*Сноска. Статья 16 исключена Законом РК.*", "> *Ескерту. 1-бап алып тасталды*", "    > *Сноска.",
+    '<a id="st1"></a>', "</a>", "<b>", "1\\) первое;", "   2) второе;", "*3) исключен Законом РК;*",
+    "1. Пункт.", "2\\. Пункт", "**Президент Республики Казахстан**", "**", "*", "_", "__x__", "&laquo;",
+    "&#1040;", "&nbsp;", "[ссылка](#st1)", "![образ](x.png)", "<http://x.kz>", "`код`", "```", "***", "---",
+    "===", "- пункт", "+ x", "[a]: /b", "\\", ">", "#", "    отступ", "\t|\t", "<!-- x -->", "ПРИКАЗЫВАЮ:",
+    "Утверждены приказом", "", " ",
+])
+MD_LINE = st.one_of(MD_SHAPES, SHAPES, st.text(max_size=30), st.lists(MD_SHAPES, max_size=3).map(" ".join))
+MD_TEXTS = st.lists(MD_LINE, min_size=0, max_size=25).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=MD_TEXTS, lang=st.sampled_from(["rus", "kaz", "eng"]), doctype=st.sampled_from(["law", "order"]))
+def test_any_markdown_parses_to_valid_akn_keeping_every_word_or_raises_a_zanlex_error(text, lang, doctype):
+    try:
+        checked = decode_source(text.encode("utf-8"), "fuzz.md")
+        act = parse_text(checked, lang=lang, doctype=doctype, path="fuzz.md")
+    except ZanlexError:
+        return
+    root = act_to_xml(act, Work.adhoc(Path("fuzz.md"), lang, doctype))
+    assert validate_xml(root) == []
+    assert conservation(checked, act, root).lost == []

@@ -39,6 +39,8 @@ class Registry:
     - ``range_num``: a range of repealed numbers ("3) - 9)").
     - ``instructions``: the grammar of amending acts' instructions in this language
       (``consolidator.grammar.instructions.InstructionGrammar``), None where none is written yet.
+    - ``act_type_after``: the kind of act follows the citations it closes ("… № 408-V (…) заңдарымен").
+    - ``letters``: look-alike letters to read as the language's own before matching.
     """
 
     lang: str
@@ -52,8 +54,18 @@ class Registry:
     numerals: dict[str, int]
     months: dict[str, int] = field(default_factory=dict)
     repeal_inline: str = ""
-    range_num: str = r"(?P<first>\d+(?:-\d+)?)\)?\s*[-–—]\s*(?P<last>\d+(?:-\d+)?)\)"
+    range_num: str = r"(?P<first>\d+(?:-\d+)?)\)\s*[-–—]\s*(?P<last>\d+(?:-\d+)?)\)"
     instructions: object | None = None
+    act_type_after: bool = False    # the act's kind closes a list of citations ("… заңдарымен")
+    letters: dict[str, str] = field(default_factory=dict)   # look-alike letters read as the language's own
+
+    def normalise(self, text: str) -> str:
+        """Text as the grammar reads it: look-alike letters unified (Kazakh copies mix Latin "i" and "і").
+
+        >>> registry("kaz").normalise("күнтiзбелiк 272-VI")
+        'күнтізбелік 272-VI'
+        """
+        return text.translate(str.maketrans(self.letters)) if self.letters else text
 
     def unit_kind(self, word: str) -> str | None:
         """The AKN element for a unit word in any case form: the longest matching stem wins."""

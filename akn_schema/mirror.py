@@ -1,0 +1,217 @@
+"""The mirror markdown format (``rus.md`` / ``kaz.md`` of the public mirrors of zan.gov.kz) → ``Line``s.
+
+The mirrors keep each act as markdown: ``# title``, ``## Глава …`` / ``## N-тарау …``,
+``### Статья N. …`` / ``### N-бап. …``, footnotes as ``> *Сноска. …*`` (or an un-quoted
+``*Сноска. …*``), ``<a id="st1"></a>`` anchors before each article, **bold** signatures and
+backslash escapes (``1\\)``). markdown-it-py reads the blocks and the inline markup; the same
+line grammar as for the plain-text dumps then places the lines, so both formats give the same
+structure and eIds.
+
+The law's numbering is not markdown's: "1)" and "1." are the law's points and paragraphs, not
+list items, and an indented line is an indented paragraph, not code. So the mirror dialect is
+CommonMark without lists, indented or fenced code, link reference definitions, setext headings,
+thematic breaks ("___" is a line of the text) and raw HTML blocks; every other line is a
+paragraph, a heading or a block quote.
+
+Markup with letters in it (anchors, other HTML tags, entities, link targets, ``_`` emphasis) is
+declared non-text, span by span, under a named rule (``MARKUP_RULES``), so that text
+conservation can leave it out and ``zanlex validate`` can list it.
+
+    >>> lines, spans = mirror_lines('# Закон\\n\\n<a id="st1"></a>\\n\\n### Статья 1. Понятия\\n\\n'
+    ...                             '   1\\\\) первое;\\n\\n> *Сноска. Статья 1 с изменениями.*\\n')
+    >>> [(ln.no, ln.text, ln.indent) for ln in lines]
+    [(1, 'Закон', 0), (5, 'Статья 1. Понятия', 0), (7, '1) первое;', 3), (9, 'Сноска. Статья 1 с изменениями.', 0)]
+    >>> [(s.line, s.rule, s.text) for s in spans]
+    [(3, 'mirror-anchor', '<a id="st1"></a>')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .model import SkippedLine
+from .text import Line, normalise_space
+
+FORMATS = {".md": "mirror-md"}        # file suffix → format; anything else is a plain-text dump
+MARKUP_RULES = {
+    "mirror-anchor": "an HTML anchor such as <a id=\"st1\"></a>: a link target of the mirror, not text",
+    "html-tag": "another inline HTML tag (its attribute names are not words of the act)",
+    "html-entity": "an HTML entity such as &nbsp; (its name is not a word; its character is kept)",
+    "link-target": "the target of a markdown link [text](target): the text is kept, the target is not",
+    "md-emphasis": "an _underscore_ emphasis marker",
+    "md-markup": "markdown markup inside a word (\"0*0\" reads \"00\")",
+}
+_ANCHOR = re.compile(r"^<a\s+(?:id|name)=\"[^\"]*\"\s*>$|^</a>$", re.I)
+_WORD = re.compile(r"\w")
+# Line breaks for Python (str.splitlines, which numbers the lines everywhere else) but not for markdown.
+_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+_MD = MarkdownIt("commonmark").disable(
+    ["list", "code", "fence", "reference", "lheading", "html_block", "hr", "text_join"])
+
+
+def source_format(path: str) -> str:
+    """``mirror-md`` for a ``.md`` file, else ``text``.
+
+    >>> source_format("corpus/works/law-88-V/editions/2018-06-13/rus.md"), source_format("rus.txt")
+    ('mirror-md', 'text')
+    """
+    return next((fmt for suffix, fmt in FORMATS.items() if str(path).lower().endswith(suffix)), "text")
+
+
+def mirror_lines(text: str) -> tuple[list[Line], list[SkippedLine]]:
+    """The non-blank lines of a mirror markdown text, as the line grammar reads them, and the
+    markup spans declared non-text. A heading line remembers its level (``Line.level``); a line
+    inside a block quote is marked ``quoted``; a line whose inline markup runs onto the next
+    source line (a code span, a tag) ends at ``Line.last``.
+    """
+    raws = text.splitlines()
+    lines: list[Line] = []
+    spans: list[SkippedLine] = []
+    level, quoted = 0, 0
+    for tok in _MD.parse(_LINE_BREAKS.sub("\n", text)):
+        if tok.type == "heading_open":
+            level = int(tok.tag[1])
+        elif tok.type == "heading_close":
+            level = 0
+        elif tok.type == "blockquote_open":
+            quoted += 1
+        elif tok.type == "blockquote_close":
+            quoted -= 1
+        elif tok.type == "inline" and tok.map:
+            block = _Block(raws, tok.map[0])
+            for first, last, line_text in block.read(tok.children or []):
+                cleaned = normalise_space(line_text)
+                if not cleaned:
+                    continue
+                raw = raws[first - 1]
+                stripped = raw.lstrip(" \t\u00a0")
+                blank = first == 1 or not raws[first - 2].strip() or _is_markup_only(raws[first - 2])
+                lines.append(Line(first, cleaned, len(raw) - len(stripped), blank, (), stripped.rstrip(),
+                                  level=level, quoted=bool(quoted), last=last))
+            spans += block.spans
+    return lines, spans
+
+
+def _is_markup_only(raw: str) -> bool:
+    """A line of anchors only (``<a id="st1"></a>``) separates paragraphs as a blank line does."""
+    return raw.strip().startswith("<") and not _WORD.search(re.sub(r"<[^>]*>", "", raw))
+
+
+class _Block:
+    """The source lines of one markdown block from line ``start`` (0-based) on, read with a cursor:
+    each inline token is found where it is written, so that every line of text, and every span
+    of markup declared non-text, is given its source line (and column)."""
+
+    def __init__(self, raws: list[str], start: int):
+        self.raws, self.start = raws, start
+        self.text = "\n".join(raws[start:])
+        self.pos = 0
+        self.spans: list[SkippedLine] = []
+
+    def where(self, pos: int) -> tuple[int, int]:
+        """(1-based line, 0-based column) of an offset into the block."""
+        line = self.text.count("\n", 0, pos)
+        return self.start + line + 1, pos - (self.text.rfind("\n", 0, pos) + 1)
+
+    def skip(self, written: str) -> int:
+        """Move past the next occurrence of ``written``; its offset, or -1 when not found."""
+        at = self.text.find(written, self.pos) if written else -1
+        if at >= 0:
+            self.pos = at + len(written)
+        return at
+
+    def markup(self, written: str, length: int | None = None) -> None:
+        """Move past markup without letters ("*", "`", "[", a backslash); when it sits between two
+        letters of a word ("0*0"), declare its first ``length`` characters: the text joins there."""
+        at = self.skip(written)
+        end = at + (len(written) if length is None else length)
+        if at > 0 and end < len(self.text) and _WORD.match(self.text[at - 1]) and _WORD.match(self.text[end]):
+            self.declare("md-markup", self.text[at:end], at)
+
+    def declare(self, rule: str, written: str, at: int | None = None) -> None:
+        """Markup with letters in it, declared non-text under ``rule``."""
+        at = self.skip(written) if at is None else at
+        if at < 0 or not (_WORD.search(written) or rule == "md-markup"):
+            return
+        line, column = self.where(at)
+        last = self.spans[-1] if self.spans else None
+        if last and last.rule == rule and last.line == line and last.column + len(last.text) == column:
+            last.text += written          # <a id="st1"></a> is one anchor
+        else:
+            self.spans.append(SkippedLine(line, written, rule, column=column))
+
+    def read(self, children: list[Token]) -> list[tuple[int, int, str]]:
+        """(first line, last line, text) of each line of the block (a line ends at a break)."""
+        out: list[tuple[int, int, str]] = []
+        parts: list[str] = []
+        first = -1
+        for tok in [*children, None]:
+            if tok is None or tok.type in ("softbreak", "hardbreak"):
+                line = self.where(self.pos)[0]
+                start = self.where(first)[0] if first >= 0 else line
+                out.append((start, max(line, start), "".join(parts)))
+                if tok is not None:
+                    self.skip("\n")
+                parts, first = [], -1
+                continue
+            text, at = self.token(tok)
+            parts.append(text)
+            if first < 0 and text.strip() and at >= 0:
+                first = at + len(text) - len(text.lstrip())
+        return out
+
+    def token(self, tok: Token) -> tuple[str, int]:
+        """The text of one inline token and where it is written (-1: not found); its markup is
+        skipped or declared."""
+        if tok.type == "text":
+            return tok.content, self.skip(tok.content)
+        if tok.type == "code_inline":
+            self.markup(tok.markup)
+            at = self.pos + len(self.text[self.pos:]) - len(self.text[self.pos:].lstrip())
+            self.markup(tok.markup)       # the closing backticks (the content may run over lines)
+            return tok.content, at
+        if tok.type == "text_special":
+            if tok.info == "entity":
+                self.declare("html-entity", tok.markup)
+                return tok.content, self.pos - len(tok.markup)
+            if tok.content == tok.markup:
+                return tok.content, self.skip(tok.markup)     # "\\0": not an escape, the backslash is text
+            self.markup(tok.markup, 1)                        # the backslash of an escape
+            return tok.content, self.pos - len(tok.content)
+        if tok.type == "html_inline":
+            self.declare("mirror-anchor" if _ANCHOR.match(tok.content) else "html-tag", tok.content)
+        elif tok.type == "image":
+            alt = "".join(c.content for c in tok.children or [])
+            self.markup("![")
+            at = self.skip(alt)
+            self.declare("link-target", self.target())
+            return alt, at
+        elif tok.type == "link_open":
+            self.markup("<" if tok.markup == "autolink" else "[")
+        elif tok.type == "link_close":
+            if tok.markup == "autolink":
+                self.markup(">")
+            else:
+                self.declare("link-target", self.target())
+        elif tok.type in ("em_open", "strong_open", "em_close", "strong_close"):
+            if "_" in tok.markup:
+                self.declare("md-emphasis", tok.markup)
+            else:
+                self.markup(tok.markup)
+        return "", -1
+
+    def target(self) -> str:
+        """The ``](target "title")`` that closes a link or image at the cursor, as written."""
+        start = self.text.find("](", self.pos)
+        if start < 0:
+            return ""
+        depth = 0
+        for end in range(start + 1, len(self.text)):
+            depth += {"(": 1, ")": -1}.get(self.text[end], 0)
+            if depth == 0:
+                return self.text[start:end + 1]
+        return self.text[start:]
