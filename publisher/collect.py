@@ -260,6 +260,9 @@ def version_text(version, base, lang: str, *, repealed: bool = False,
             view.after, view.before = bounds(pv, events, version.date)
         if view.uncertain:
             view.why = uncertainty(pv, events, version.date, eif)
+        elif reason == UNCERTAIN and pv.wording_lang is not None:
+            # in force, but whether this wording still applied on the date is not proven
+            view.uncertain, view.why = UNCERTAIN, Explanation("wording", event=view.after)
         if view.repealed and src is not None and src.repealed and src.text:
             view.text = list(src.text)
         built[pv.eid] = view
@@ -275,6 +278,19 @@ def version_text(version, base, lang: str, *, repealed: bool = False,
                     list(getattr(base, "conclusions", [])), attachments)
 
 
+_ACT_LABEL = re.compile(r"^(Law|Order|Resolution|Code) (\S+) of (\d{4}-\d{2}-\d{2})$")
+
+
+def parse_act_label(label) -> ActRef | None:
+    """The consolidator's ``str(AmendingAct)`` ("Law 160-VI of 2018-06-13") as an ``ActRef``.
+
+    >>> parse_act_label("Law 160-VI of 2018-06-13")
+    ActRef(type='law', number='160-VI', date=datetime.date(2018, 6, 13), uri=None)
+    """
+    m = _ACT_LABEL.match(str(label or ""))
+    return ActRef(m.group(1).lower(), m.group(2), date.fromisoformat(m.group(3))) if m else None
+
+
 def _act_number(wording_source: str | None) -> str | None:
     """ "484-V item 8, 2)" → "484-V": the amending act a derived wording comes from."""
     return wording_source.split()[0] if wording_source else None
@@ -283,6 +299,8 @@ def _act_number(wording_source: str | None) -> str | None:
 def _articles(version) -> tuple[int, int]:
     """(articles whose wording in the version's language is known, articles in force)."""
     live = [p for p in version.existing() if p.kind == "article"] or version.existing()
+    if all(hasattr(p, "reason") for p in live):
+        return sum(p.reason in (None, DERIVED) for p in live), len(live)
     return sum(p.wording_lang == version.lang and not getattr(p, "partial", False) for p in live), len(live)
 
 
@@ -291,7 +309,10 @@ def edition_of(version, seed: EditionView, snapshot, events) -> EditionView:
     gives one, else the seed text of its language (the latest change that text includes)."""
     ed = getattr(version, "edition", None)
     if ed is not None:
-        return EditionView(state="edition", label=ed.label, cause=getattr(ed, "caused_by", None),
+        cause = getattr(ed, "caused_by_act", None) or getattr(ed, "caused_by", None)
+        cause_act = act_ref(cause) if hasattr(cause, "number") else parse_act_label(cause)
+        return EditionView(state="edition", label=ed.label, cause=None if cause_act else cause, cause_act=cause_act,
+                           lang=getattr(ed, "lang", None),
                            source=source_host(getattr(ed, "url", None)) or seed.source, url=getattr(ed, "url", None))
     last = None
     if snapshot is not None and seed.state != "original":
@@ -328,6 +349,8 @@ def consolidate(corpus: Path, site: SiteData, parsed: dict[str, tuple]) -> None:
         view.events = event_views(events)
         points = api.points_in_time(corpus, view.name)
         snaps = api.snapshots(corpus, view.name) if hasattr(api, "snapshots") else {}
+        if isinstance(snaps, list):     # every source text: the seed text of each language
+            snaps = {s.lang: s for s in snaps if getattr(s, "edition", None) is None}
         eif = api.work_entry_into_force(corpus, view.name) if hasattr(api, "work_entry_into_force") else None
         for lang in view.texts:
             base = acts[lang]

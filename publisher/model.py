@@ -185,6 +185,8 @@ class EditionView:
     state: str = "consolidated"
     label: date | None = None
     cause: str | None = None                # the edition's "caused by" requisite, as the database prints it
+    cause_act: ActRef | None = None         # … or the act itself
+    lang: str | None = None                 # the edition's language (when another than the page's)
     last_act: ActRef | None = None
     source: str | None = None
     url: str | None = None

@@ -126,6 +126,8 @@ def uncertainty(L: Language, why) -> str:
         return L.t("prov.uncertain.eif", eff=effective(L, why.effective))
     if why.key == "history":
         return L.t("prov.uncertain.history")
+    if why.key == "wording":
+        return L.t("prov.uncertain.wording")
     return L.t("prov.uncertain.generic")
 
 

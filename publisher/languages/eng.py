@@ -113,6 +113,7 @@ MESSAGES: dict[str, str | dict[str, str]] = {
                             "not established.",
     "prov.uncertain.eif": "The act takes effect {eff}; whether it is in force on this date is not established.",
     "prov.uncertain.history": "The provision appears only in a later text; when it was added is not recorded.",
+    "prov.uncertain.wording": "Whether this wording applied on this date is not proven: it comes from an earlier text, and the provision may have been changed later without a record of it.",
     "prov.uncertain.generic": "The corpus does not say whether the provision is in force on this date.",
     "prov.missing": "The wording in force on this date is not in the corpus.",
 
