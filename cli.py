@@ -4,13 +4,19 @@
                          drafts/ ──discussion──▶ deadlines
 
 Read top to bottom: each section below is one stage, and each command is a thin wrapper
-over that stage's public functions. Every error the pipeline knows about is a
-``ZanlexError`` and is reported as one line, with a non-zero exit status, never a traceback.
+over that stage's public functions. ``main`` is the one error boundary: every expected failure
+is one line naming the file or setting, with exit status 2 (bad input), 1 (a check failed) or
+3 (the environment: disk, port, ``SOURCE_DATE_EPOCH``); a traceback only with ``--debug``.
+
+The corpus is found as mkdocs finds ``mkdocs.yml``: ``--corpus DIR``, else ``./corpus``, else a
+``zanlex.toml`` in the current folder (``zanlex init DIR`` creates one).
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -18,10 +24,34 @@ import click
 
 import akn_schema
 import discussion
-from akn_schema.errors import ZanlexError
+from akn_schema.errors import ENVIRONMENT, ZanlexError
 from akn_schema.files import atomic_write
+from akn_schema.project import NoCorpus, find_corpus
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
+INTERNAL_ERROR = 4
+
+
+class Session(dict):
+    """``ctx.obj``: ``ctx.obj["corpus"]`` finds the corpus on first use (``init`` needs none)."""
+
+    def __init__(self, given: Path | None):
+        super().__init__()
+        self.given = given
+
+    def __missing__(self, key: str):
+        if key != "corpus":
+            raise KeyError(key)
+        self["corpus"] = find_corpus(self.given)
+        return self["corpus"]
+
+    def corpus_if_any(self) -> Path | None:
+        """The corpus, or None when none was given or found (for commands that can do without)."""
+        if self.given is not None:
+            return self["corpus"]
+        try:
+            return self["corpus"]
+        except NoCorpus:
+            return None
 
 
 def emit_json(obj) -> None:
@@ -29,12 +59,24 @@ def emit_json(obj) -> None:
 
 
 @click.group()
-@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=CORPUS,
-              show_default=True, help="The corpus folder.")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The corpus folder (default: ./corpus, or the one zanlex.toml names).")
+@click.option("--debug", is_flag=True, help="On an error, print the traceback too.")
 @click.pass_context
-def zanlex(ctx: click.Context, corpus: Path) -> None:
+def zanlex(ctx: click.Context, corpus: Path | None, debug: bool) -> None:
     """Versions and consolidates Kazakhstan legislation (Akoma Ntoso 3.0)."""
-    ctx.obj = {"corpus": corpus}
+    ctx.obj = Session(corpus)
+
+
+@zanlex.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+def init_cmd(folder: Path) -> None:
+    """Create a new project in FOLDER: zanlex.toml and a corpus with one example work."""
+    from akn_schema.project import init_project
+
+    corpus = init_project(folder)
+    click.echo(f"created {corpus} with one example work; next: cd {folder} && zanlex validate && "
+               f"zanlex build --out public")
 
 
 # ── 1. Parse: text → Akoma Ntoso ─────────────────────────────────────────────────────────
@@ -50,7 +92,8 @@ def _sources(corpus: Path, specs: tuple[str, ...], lang: str | None = None, doct
     for spec in specs:
         work, lg = akn_schema.resolve_source(spec, corpus, lang, doctype)
         name, _, given = spec.partition(":")
-        langs = [lg] if (given or lang or work.texts.keys() == {lg} or name not in akn_schema.load_works(corpus)) \
+        in_corpus = corpus is not None and name in akn_schema.load_works(corpus)
+        langs = [lg] if (given or lang or work.texts.keys() == {lg} or not in_corpus) \
             else list(work.texts)
         out += [(work, x) for x in langs]
     return out
@@ -66,13 +109,13 @@ def _sources(corpus: Path, specs: tuple[str, ...], lang: str | None = None, doct
 @click.pass_context
 def parse(ctx, source, lang, doctype, output, strict):
     """Parse SOURCE (e.g. law-88-V:rus, or a text file) into Akoma Ntoso XML."""
-    work, lang = akn_schema.resolve_source(source, ctx.obj["corpus"], lang, doctype)
+    work, lang = akn_schema.resolve_source(source, ctx.obj.corpus_if_any(), lang, doctype)
     act = akn_schema.parse_work(work, lang, strict)
     for warning in act.warnings:
         click.echo(f"warning: {warning}", err=True)
     data = akn_schema.to_bytes(akn_schema.act_to_xml(act, work))
     if output:
-        atomic_write(output, data)
+        atomic_write(output, data, make_parents=False)
     else:
         click.echo(data.decode("utf-8"), nl=False)
 
@@ -87,15 +130,20 @@ def _by_rule(skipped: list[dict]) -> dict[str, list[dict]]:
 
 @zanlex.command()
 @click.argument("sources", nargs=-1)
+@LANG
+@click.option("--type", "doctype", type=click.Choice(["law", "order", "resolution"]), default=None,
+              help="What a file path holds (corpus works know their type).")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--strict", is_flag=True, help="Warnings count as failures.")
 @click.pass_context
-def validate(ctx, sources, as_json, strict):
+def validate(ctx, sources, lang, doctype, as_json, strict):
     """Strict XSD, unique eIds, resolving hrefs and text conservation, per source text.
 
-    With no SOURCE, every text of the corpus. Exit status 1 if anything fails.
+    With no SOURCE, every text of the corpus; a SOURCE is law-88-V, law-88-V:rus, or a text file
+    (with --lang). Exit status 1 if anything fails.
     """
-    reports = [akn_schema.check_source(w, lg) for w, lg in _sources(ctx.obj["corpus"], sources)]
+    corpus = ctx.obj["corpus"] if not sources else ctx.obj.corpus_if_any()
+    reports = [akn_schema.check_source(w, lg) for w, lg in _sources(corpus, sources, lang, doctype)]
     failed = [r for r in reports if not r.valid or (strict and r.warnings)]
     if as_json:
         emit_json({"valid": not failed, "sources": [r.as_json() for r in reports]})
@@ -134,7 +182,7 @@ def import_cmd(ctx, folder, work_name):
 @click.pass_context
 def outline(ctx, source, lang, as_json):
     """The provisions of SOURCE in document order: eId, type, num, heading, status."""
-    work, lang = akn_schema.resolve_source(source, ctx.obj["corpus"], lang)
+    work, lang = akn_schema.resolve_source(source, ctx.obj.corpus_if_any(), lang)
     rows = [{"eId": p.eid, "type": p.kind, "num": p.num, "heading": p.heading, "status": p.status}
             for p in akn_schema.parse_work(work, lang).walk()]
     if as_json:
@@ -277,7 +325,7 @@ def graph_cmd(ctx, fmt, as_of, output):
     data = linker.graph_graphml(g) if fmt == "graphml" else \
         json.dumps(linker.graph_json(g), ensure_ascii=False, indent=2).encode("utf-8")
     if output:
-        atomic_write(output, data)
+        atomic_write(output, data, make_parents=False)
     else:
         click.echo(data.decode("utf-8"))
 
@@ -309,15 +357,19 @@ def links_cmd(ctx, ref, as_json):
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def check_cmd(ctx, as_of, as_json):
-    """Stale delegation, dangling references and AKN validity. Exit status 1 on errors."""
+    """Audits: stale delegation, dangling references and AKN validity (linker), and the consolidation audit:
+    changes no footnote records (per edition pair), amending acts' instructions the next edition does not
+    reflect. Exit status 1 on errors."""
     import linker  # spaCy: loaded only by the commands that need it
+    from consolidator.audit import consolidation_audits
 
     found = linker.audits(ctx.obj["corpus"], as_of.date() if as_of else None)
+    found = list(found) + consolidation_audits(ctx.obj["corpus"])
     if as_json:
         emit_json([a.as_dict() for a in found])
     else:
         for a in found:
-            click.echo(f"{a.severity:7} {a.code:20} {a.location}: {a.message}")
+            click.echo(f"{a.severity:7} {a.code:26} {a.location}: {a.message}")
     if any(a.severity == "error" for a in found):
         ctx.exit(1)
 
@@ -357,14 +409,14 @@ def discussion_deadline(ctx: click.Context, posted: str, as_json: bool) -> None:
 
 @discussion_group.command("status")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="The day to judge on (default: today in Astana).")
+              help="The day to judge on (default: SOURCE_DATE_EPOCH, else today in Astana).")
 @click.option("--json", "as_json", is_flag=True, help="Print the statuses as JSON.")
 @click.pass_context
 def discussion_status(ctx: click.Context, today, as_json: bool) -> None:
     """Every draft: open (with working days left), closed_report_due or closed_reported."""
-    from datetime import datetime
+    from akn_schema.today import reference_day
 
-    day = today.date() if today else datetime.now(discussion.ASTANA).date()
+    day = reference_day(today.date() if today else None)
     statuses = [discussion.draft_status(d, day) for d in discussion.load_drafts(ctx.obj["corpus"])]
     if as_json:
         emit_json([discussion.status_record(s) for s in statuses])
@@ -391,7 +443,7 @@ def discussion_ics(ctx: click.Context, output: Path | None) -> None:
     feed = discussion.ics_feed(discussion.load_drafts(ctx.obj["corpus"]))
     discussion.read_feed(feed)
     if output:
-        output.write_bytes(feed)
+        atomic_write(output, feed, make_parents=False)
     else:
         click.get_binary_stream("stdout").write(feed)
 
@@ -423,14 +475,23 @@ def discussion_add_comment(ctx: click.Context, draft: str, received: str, author
 # ── 5. Publish: the static site ──────────────────────────────────────────────────────────
 # (publisher) SECTION-PUBLISH
 @zanlex.command("build")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("public"),
-              show_default=True, help="Where the site goes; replaced atomically when the build succeeds.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("public"),
+              show_default=True, help="Where the site goes: a new folder, or one zanlex built before "
+                                      "(it carries .zanlex-site); replaced atomically when the build succeeds.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The build's reference date (default: SOURCE_DATE_EPOCH, else the clock).")
 @click.pass_context
-def build_cmd(ctx: click.Context, out: Path) -> None:
+def build_cmd(ctx: click.Context, out: Path, today) -> None:
     """Build the static site (mkdocs-material + Pagefind) from the corpus."""
     from rich.progress import Progress
 
     import publisher
+    from akn_schema.today import reference_epoch
+    from publisher.output import check_target
+
+    corpus = ctx.obj["corpus"]
+    check_target(out, [corpus])            # refuse a foreign folder before any work
+    epoch = reference_epoch(today.date() if today else None)
 
     with Progress(transient=True) as bar:
         tasks: dict[str, int] = {}
@@ -440,7 +501,8 @@ def build_cmd(ctx: click.Context, out: Path) -> None:
                 tasks[step] = bar.add_task(step, total=total)
             bar.update(tasks[step], completed=done, total=total)
 
-        report = publisher.build(ctx.obj["corpus"], out, progress)
+        report = publisher.build(corpus, out, progress, epoch=epoch,
+                                 wait=lambda message: click.echo(f"zanlex: {message}", err=True))
     for notice in report.notices:
         click.echo(f"zanlex: notice: {notice}", err=True)
     steps = ", ".join(f"{k} {v:.1f}s" for k, v in report.times.items())
@@ -448,37 +510,104 @@ def build_cmd(ctx: click.Context, out: Path) -> None:
 
 
 @zanlex.command("serve")
-@click.option("--out", type=click.Path(file_okay=False, exists=True, path_type=Path), default=Path("public"),
+@click.option("--out", type=click.Path(path_type=Path), default=Path("public"),
               show_default=True, help="The built site to serve.")
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 def serve_cmd(out: Path, port: int) -> None:
-    """Serve the built site on localhost (a plain file server, as the site needs nothing else)."""
+    """Serve the built site on localhost (a plain file server, as the site needs nothing else).
+
+    If OUT is missing (a build killed at the wrong moment on a system without atomic exchange),
+    the last complete build beside it is served instead."""
     import contextlib
     import functools
     import http.server
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
-        click.echo(f"Serving {out} at http://127.0.0.1:{port}/ (Ctrl+C stops)")
+    from akn_schema.errors import EnvironmentFailure
+    from publisher.output import served_folder
+
+    folder, notice = served_folder(out)
+    if notice:
+        click.echo(f"zanlex: notice: {notice}", err=True)
+    # The folder is given by its path, not opened once: a later build's atomic swap is served at once.
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    try:
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as err:
+        why = "is in use; choose another with --port" if err.errno == errno.EADDRINUSE else f"cannot be used: {err.strerror}"
+        raise EnvironmentFailure(f"port {port} on 127.0.0.1 {why}") from None
+    with httpd:
+        click.echo(f"Serving {folder} at http://127.0.0.1:{httpd.server_address[1]}/ (Ctrl+C stops)")
         with contextlib.suppress(KeyboardInterrupt):
             httpd.serve_forever()
 
 
-def main() -> None:
-    """Console entry point: known errors become one line on stderr and exit status 2."""
+OS_HINTS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exhausted",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.ENOENT: "no such file or folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "is a folder",
+    errno.EADDRINUSE: "the port is in use",
+}
+
+
+def describe_os_error(err: OSError) -> str:
+    """One line for an I/O failure: the file, then what went wrong.
+
+    >>> describe_os_error(OSError(errno.ENOSPC, "No space left on device", "public/index.html"))
+    'public/index.html: cannot write: the disk is full (No space left on device)'
+    """
+    what = OS_HINTS.get(err.errno or 0)
+    reason = f"{what} ({err.strerror})" if what and err.strerror else (what or err.strerror or str(err))
+    verb = "cannot write" if err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) else "failed"
+    where = err.filename if err.filename is not None else "zanlex"
+    if err.filename2 is not None:
+        where = f"{where} → {err.filename2}"
+    return f"{where}: {verb}: {reason}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point and the one error boundary: see the module docstring."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    debug = "--debug" in args or bool(os.environ.get("ZANLEX_DEBUG"))
+
+    def fail(message: str, status: int, err: BaseException | None = None) -> None:
+        if debug and err is not None:
+            import traceback
+            traceback.print_exception(err, file=sys.stderr)
+        click.echo(f"zanlex: {message}", err=True)
+        sys.exit(status)
+
     try:
-        zanlex.main(standalone_mode=False)
+        status = zanlex.main(args=args, prog_name="zanlex", standalone_mode=False)
     except ZanlexError as err:
-        click.echo(f"zanlex: error: {err}", err=True)
-        sys.exit(2)
-    except click.exceptions.Abort:
-        click.echo("zanlex: aborted", err=True)
-        sys.exit(1)
+        fail(f"error: {err}", err.exit_code, err)
+    except click.exceptions.Abort as err:
+        fail("aborted", 1, err)
     except click.ClickException as err:
         err.show()
         sys.exit(err.exit_code)
     except click.exceptions.Exit as err:
         sys.exit(err.exit_code)
+    except KeyboardInterrupt as err:
+        fail("interrupted", 130, err)
+    except BrokenPipeError:
+        # the reader of our output went away (`zanlex outline … | head`): not an error to report
+        with __import__("contextlib").suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except OSError as err:
+        fail(f"error: {describe_os_error(err)}", ENVIRONMENT, err)
+    except (OverflowError, RecursionError, MemoryError) as err:
+        kind = "a date or number is out of range" if isinstance(err, OverflowError) else type(err).__name__
+        fail(f"error: {kind}: {err}", 2 if isinstance(err, OverflowError) else ENVIRONMENT, err)
+    except Exception as err:       # a bug: still one line, the traceback on request
+        fail(f"internal error: {type(err).__name__}: {err} (run with --debug for the traceback, and "
+             f"report it)", INTERNAL_ERROR, err)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":

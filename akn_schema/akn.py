@@ -100,7 +100,7 @@ def _provision(prov: Provision, parent: etree._Element) -> etree._Element:
     """A hierarchical unit; its footnote markers go in its heading, else its num, else its text."""
     el = etree.SubElement(parent, f"{{{AKN_NS}}}{prov.kind}", eId=prov.eid)
     if prov.kind == "hcontainer":
-        el.set("name", "unplaced")     # a block the grammar could not place (a warning)
+        el.set("name", prov.name or "unplaced")     # else: a block the grammar could not place (a warning)
     if prov.status == REMOVED:
         el.set("status", "removed")
     homes = []

@@ -390,7 +390,13 @@ class _Builder:
         parent = self.stack[-1] if self.stack else None
         siblings = parent.children if parent else self.roots
         if parent is not None and parent.wrap_up and parent.children:
-            _absorb(parent.children[-1], parent.wrap_up)
+            if parent.wrap_up[-1].rstrip().endswith(":") and parent.children[-1].kind == kind:
+                # "Услугодатели не вправе требовать …:" opens a second list: its own block, not the last point's
+                n = sum(c.kind == "hcontainer" for c in parent.children) + 1
+                parent.children.append(Provision("hcontainer", self.unique(f"{parent.eid}__hcontainer_{n}"),
+                                                 text=list(parent.wrap_up), line=tok.line.no, name="list_intro"))
+            else:
+                _absorb(parent.children[-1], parent.wrap_up)
             parent.wrap_up = []
         base = f"{parent.eid}__" if parent else self.prefix
         prov = Provision(kind, self.unique(f"{base}{PREFIX[kind]}_{tok.number}"), num=tok.num,

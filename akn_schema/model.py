@@ -59,6 +59,7 @@ class Provision:
     line: int = 0
     number: str | None = None       # bare number: "9-1", "3"; "6" for a printed "б)"
     covers: list[str] = field(default_factory=list)  # a range note "3) - 9)" covers 3…9
+    name: str | None = None         # an hcontainer's kind of block, e.g. "list_intro" (the intro of a second list)
 
     def __post_init__(self) -> None:
         if self.number is None and self.num:
@@ -149,8 +150,31 @@ class Act:
         for att in self.attachments:
             yield from att.walk()
 
+    def index(self) -> dict[str, Provision]:
+        """eId → provision, built once (an ``Act`` is read-only once parsed; ``reindex`` after changing it)."""
+        found = self.__dict__.get("_index")
+        if found is None:
+            found = {p.eid: p for p in self.walk()}
+            self.__dict__["_index"] = found
+        return found
+
+    def reindex(self) -> None:
+        self.__dict__.pop("_index", None)
+        self.__dict__.pop("_by_number", None)
+
     def get(self, eid: str) -> Provision | None:
-        return next((p for p in self.walk() if p.eid == eid), None)
+        """The provision with this eId, in constant time."""
+        return self.index().get(eid)
+
+    def _numbered(self) -> dict[tuple[str, str], list[Provision]]:
+        found = self.__dict__.get("_by_number")
+        if found is None:
+            found = {}
+            for p in self.walk():
+                for number in {p.number, *p.covers} - {None}:
+                    found.setdefault((p.kind, number), []).append(p)
+            self.__dict__["_by_number"] = found
+        return found
 
     def find(self, path: list[tuple[str, str]], within: str | None = None) -> Provision | None:
         """Resolve a reference path such as ``[("article", "7"), ("point", "3")]``.
@@ -159,22 +183,25 @@ class Act:
         skipped: "подпункт 3) статьи 7" finds ``art_7__point_3`` as well as
         ``art_7__para_1__point_3`` when unambiguous). ``within`` limits the search to the
         subtree of that eId (e.g. an attachment's provisions). Returns None when the path does
-        not resolve to exactly one provision.
+        not resolve to exactly one provision. Each step looks the unit up by kind and number.
         """
+        numbered = self._numbered()
         if within:
-            scope = self.get(within)
-            roots = [scope] if scope else [a for a in self.attachments if a.eid == within]
-            candidates = [c for r in roots for c in (r.children if isinstance(r, Provision) else r.body)]
+            scopes = [within + "__"]
         else:
-            candidates = list(self.body)
+            inside = {a.eid + "__" for a in self.attachments}
+            scopes = None
         found: list[Provision] = []
         for kind, number in path:
-            found = [d for c in candidates for d in c.walk()
-                     if d.kind == kind and (d.number == number or number in d.covers)]
-            found = _outermost(found)
+            hits = numbered.get((kind, number), [])
+            if scopes is None:
+                hits = [h for h in hits if not any(h.eid.startswith(a) for a in inside)]
+            else:
+                hits = [h for h in hits if any(h.eid.startswith(sc) for sc in scopes)]
+            found = _outermost(hits)
             if not found:
                 return None
-            candidates = [ch for f in found for ch in f.children]
+            scopes = [f.eid + "__" for f in found]
         return found[0] if len(found) == 1 else None
 
 

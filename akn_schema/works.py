@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config import inside, read_config
 from .errors import SourceError, UnknownWork
 from .languages import GRAMMARS
+from .schemas import WORK
 
 DOCTYPES = ("law", "order", "resolution")
 
@@ -118,39 +119,36 @@ class Work:
                    number=stem, titles={}, texts={lang: TextSource(lang, path, "unknown", str(path))})
 
 
-def load_work(folder: Path) -> Work:
+def load_work(folder: Path, corpus: Path | None = None) -> Work:
+    """One work from ``folder/work.toml``, checked by its schema (``akn_schema.schemas.WORK``:
+    every error names the file, line and key); every text file it names, seed or edition, must
+    stay inside the corpus (by default, ``folder``'s grandparent)."""
     toml_path = folder / "work.toml"
-    try:
-        raw = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as err:
-        raise SourceError(toml_path, None, f"invalid TOML: {err}") from None
-    missing = [k for k in ("uri", "name", "type", "date", "number") if k not in raw]
-    if missing:
-        raise SourceError(toml_path, None, f"missing keys: {', '.join(missing)}")
-    if raw["type"] not in DOCTYPES:
-        raise SourceError(toml_path, None, f"type must be one of {DOCTYPES}, not {raw['type']!r}")
+    doc = read_config(toml_path, WORK)
+    raw = doc.data
+    corpus = Path(corpus) if corpus is not None else folder.parent.parent
+
+    def located(spec: dict, key: tuple) -> Path:
+        path = folder / spec["file"]
+        if not inside(path, corpus):
+            raise doc.error((*key, "file"), f"resolves outside the corpus ({corpus}): {spec['file']}")
+        return path
+
     texts = {}
     for lang, spec in raw.get("texts", {}).items():
         if lang not in GRAMMARS:
-            raise SourceError(toml_path, None, f"unknown language {lang!r}; known: {', '.join(GRAMMARS)}")
-        texts[lang] = TextSource(lang, folder / spec["file"], spec.get("state", "unknown"),
+            raise doc.error(("texts", lang), f"is not a known language; known: {', '.join(GRAMMARS)}")
+        texts[lang] = TextSource(lang, located(spec, ("texts", lang)), spec.get("state", "unknown"),
                                  spec.get("origin", ""), dict(spec), url=spec.get("url"))
     editions = []
-    for entry in raw.get("editions", []):
-        label = entry.get("label")
-        if not isinstance(label, dt.date):
-            raise SourceError(toml_path, None, f"[[editions]] label must be a date, not {label!r}")
+    for i, entry in enumerate(raw.get("editions", [])):
+        label = entry["label"]
         etexts = {}
         for lang, spec in entry.get("texts", {}).items():
-            if lang not in GRAMMARS:
-                raise SourceError(toml_path, None, f"edition {label}: unknown language {lang!r}")
-            etexts[lang] = TextSource(lang, folder / spec["file"], "consolidated",
+            etexts[lang] = TextSource(lang, located(spec, ("editions", i, "texts", lang)), "consolidated",
                                       entry.get("imported_from", ""), dict(spec), edition=label,
                                       url=spec.get("url"))
         editions.append(Edition(label, entry.get("caused_by"), etexts, entry.get("imported_from", "")))
-    labels = [e.label for e in editions]
-    if len(set(labels)) != len(labels):
-        raise SourceError(toml_path, None, "two [[editions]] share a label")
     return Work(name=raw["name"], uri=raw["uri"], doctype=raw["type"], date=raw["date"],
                 number=str(raw["number"]), titles=dict(raw.get("titles", {})), texts=texts,
                 issuing_body=raw.get("issuing_body"), registration=raw.get("registration"),
@@ -158,20 +156,39 @@ def load_work(folder: Path) -> Work:
 
 
 def load_works(corpus: Path) -> dict[str, Work]:
-    """Every work under ``corpus/works``, by short name, in name order."""
-    folders = sorted(p for p in (Path(corpus) / "works").glob("*") if (p / "work.toml").is_file())
-    works = [load_work(f) for f in folders]
-    return {w.name: w for w in works}
+    """Every work under ``corpus/works``, by short name, in name order.
+
+    A missing ``works`` folder, a folder without works, and two works with the same name or URI
+    are errors (never a silently empty or shadowed corpus)."""
+    root = Path(corpus) / "works"
+    if not root.is_dir():
+        raise SourceError(root, None, "no such folder: a corpus keeps its works in works/<name>/work.toml "
+                                      "(zanlex init DIR creates one)")
+    folders = sorted(p for p in root.iterdir() if (p / "work.toml").is_file())
+    if not folders:
+        raise SourceError(root, None, "holds no work (works/<name>/work.toml)")
+    works: dict[str, Work] = {}
+    uris: dict[str, Work] = {}
+    for folder in folders:
+        work = load_work(folder, Path(corpus))
+        for seen, key, what in ((works, work.name, "name"), (uris, work.uri, "uri")):
+            if key in seen:
+                raise SourceError(folder / "work.toml", None,
+                                  f"{what} {key!r} is already used by {seen[key].folder / 'work.toml'}")
+        works[work.name] = work
+        uris[work.uri] = work
+    return dict(sorted(works.items()))
 
 
-def resolve_source(spec: str, corpus: Path, lang: str | None = None,
+def resolve_source(spec: str, corpus: Path | None, lang: str | None = None,
                    doctype: str | None = None) -> tuple[Work, str]:
-    """``law-88-V:rus`` (or ``law-88-V`` with ``lang``), or a path to any text file.
+    """``law-88-V:rus`` (or ``law-88-V`` with ``lang``), or a path to any text file (the only
+    choice when ``corpus`` is None: outside a project).
 
     >>> resolve_source("order-78", Path(__file__).resolve().parent.parent / "corpus")[1]
     'rus'
     """
-    works = load_works(corpus)
+    works = load_works(corpus) if corpus is not None else {}
     name, _, spec_lang = spec.partition(":")
     if name in works:
         work = works[name]
@@ -184,7 +201,8 @@ def resolve_source(spec: str, corpus: Path, lang: str | None = None,
         return work, lang
     path = Path(spec)
     if not path.is_file():
-        raise UnknownWork(f"{spec!r} is neither a corpus work ({', '.join(works)}) nor a file")
+        known = f"a corpus work ({', '.join(works)})" if works else "a corpus work (no corpus found)"
+        raise UnknownWork(f"{spec!r} is neither {known} nor a file")
     if lang is None:
         raise UnknownWork(f"{spec}: say which language the file is in with --lang ({', '.join(GRAMMARS)})")
     if lang not in GRAMMARS:

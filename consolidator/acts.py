@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from akn_schema.config import inside, read_config
+from akn_schema.schemas import AMENDING_ACTS
 from consolidator.errors import MissingAct, ZanlexError
 
 REGISTRY_FILE = "amending-acts.toml"
@@ -82,12 +83,19 @@ def load_acts(corpus) -> ActRegistry:
 @lru_cache(maxsize=8)
 def _load_acts(corpus_dir: Path) -> ActRegistry:
     path = Path(corpus_dir) / REGISTRY_FILE
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ZanlexError(f"{path}: the registry of amending acts is missing") from None
-    except tomllib.TOMLDecodeError as err:
-        raise ZanlexError(f"{path}: {err}") from None
+    doc = read_config(path, AMENDING_ACTS, missing_ok=True)
+    if doc is None:
+        raise ZanlexError(f"{path}: the registry of amending acts is missing")
+    raw = doc.data
+    seen: dict[tuple, int] = {}
+    for i, entry in enumerate(raw.get("act", [])):
+        key = (entry["type"], str(entry["number"]), entry["date"])
+        if key in seen:
+            raise doc.error(("act", i), f"repeats {entry['type']} {entry['number']} of {entry['date']} "
+                                        f"(also act[{seen[key] + 1}])")
+        seen[key] = i
+        if entry.get("text") and not inside(Path(corpus_dir) / entry["text"], Path(corpus_dir)):
+            raise doc.error(("act", i, "text"), f"resolves outside the corpus: {entry['text']}")
     assumptions = raw.get("assumptions", {})
     acts = []
     for entry in raw.get("act", []):

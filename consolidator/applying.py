@@ -513,7 +513,7 @@ def _apply_one(ins: Instruction, structure: _Structure, history: History, curren
                 elif ins.action == REPEAL:
                     del lines[a:b]
                 else:
-                    changed, missing = _change_words(ins, "\n".join(lines[a:b]))
+                    changed, missing = _change_words(ins, "\n".join(lines[a:b]), some=len(ins.targets) > 1)
                     if missing:
                         notes.append(f"{ins.label}: the words {missing!r} are not in the {lang} wording of {eid} "
                                      "before the act")
@@ -599,15 +599,21 @@ def _replace_words(text: str, old: str, new: str) -> tuple[str, bool]:
     return text, False
 
 
-def _change_words(ins: Instruction, text: str) -> tuple[str, str | None]:
-    """The text with the instruction's words changed, or the words that are not there."""
+def _change_words(ins: Instruction, text: str, some: bool = False) -> tuple[str, str | None]:
+    """The text with the instruction's words changed, or the words that are not there. With ``some``
+    (an instruction naming several provisions: "11) және 12) тармақшалардағы «A» және «B» деген сөздер
+    тиісінше …"), each provision needs only some of the words."""
     if ins.action in (SUBSTITUTE, DELETE_WORDS):
         new = ins.new_words if ins.action == SUBSTITUTE else ("",) * len(ins.old_words)
+        found = 0
         for k, old in enumerate(ins.old_words):
             repl = new[k] if len(new) == len(ins.old_words) else new[0]
             text, ok = _replace_words(text, old, repl)
-            if not ok:
+            found += ok
+            if not ok and not some:
                 return text, old
+        if not found:
+            return text, " / ".join(ins.old_words)
         return _tidy(text), None
     if ins.action == INSERT_WORDS:
         m = re.search(_words_pattern(ins.anchor), text)

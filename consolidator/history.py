@@ -34,6 +34,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from akn_schema.corpus import Corpus, as_corpus
@@ -54,6 +55,7 @@ _EDGE_PUNCT = re.compile(r"[\s.;,:]+$")
 _SPACE_BEFORE = re.compile(r" ([,.;:)»])")
 
 
+@lru_cache(maxsize=65536)
 def comparable(text: str) -> str:
     """A wording as compared across snapshots: quotes, dashes, spaces, look-alike letters and the final
     punctuation (";" becomes "." when a point becomes the last) do not count.
@@ -83,7 +85,7 @@ class Wording:
     def of(cls, p: Provision) -> Wording:
         return cls(p.num, p.heading, p.label, tuple(p.text), tuple(p.wrap_up))
 
-    @property
+    @cached_property
     def key(self) -> str:
         return comparable(" ".join(x for x in [self.heading or "", *self.text, *self.wrap_up] if x))
 
@@ -229,36 +231,67 @@ def _work_history(corpus: Corpus, work_name: str) -> History:
     from consolidator.applying import apply_in_order, instruction_events
 
     precise, instr_events = instruction_events(corpus, work_name)
-    base = build_history(corpus, work_name, instr_events, precise, ())
-    derived = apply_in_order(corpus, work_name, base,
-                             lambda d: build_history(corpus, work_name, instr_events, precise, d))
-    return build_history(corpus, work_name, instr_events, precise, derived) if derived else base
+    builder = _Builder(corpus, work_name, instr_events, precise)
+    base = builder.build(())
+    derived = apply_in_order(corpus, work_name, base, builder.build)
+    return builder.build(derived) if derived else base
 
 
 def build_history(corpus: Corpus, work_name: str, instr_events: list[AmendmentEvent], precise: frozenset[str],
                   derived: tuple) -> History:
     """The history given the events of instructions (``precise``: the acts whose every change to the work
     is known from their own text) and the wordings derived from them (``Witness``es with their eIds)."""
-    snaps = snapshots(corpus, work_name)
-    eif = work_entry_into_force(corpus, work_name)
-    footnote_events = events_for_work(corpus, work_name)
-    events = merge(list(footnote_events) + list(instr_events))
-    acts = {s.name: corpus.act(work_name, s.source) for s in snaps}
-    index = {name: _index(act) for name, act in acts.items()}
-    order = _document_order([list(ix) for ix in index.values()] + [[eid for eid, _w in derived]])
-    aliases = _aliases(index)
-    by_target = _events_by_target(events)
-    amending = _amending_acts(events, load_acts(corpus))
-    languages = list(dict.fromkeys(s.lang for s in snaps))
-    derived_by_eid: dict[str, list[Witness]] = {}
-    for eid, w in derived:
-        derived_by_eid.setdefault(eid, []).append(w)
-    history = History(work_name, eif, {}, order, [], snaps, languages)
-    for eid in order:
-        history.provisions[eid] = _provision_history(
-            eid, _covering(eid, by_target, aliases.get(eid, ()), precise), snaps, index, eif, amending, precise,
-            derived_by_eid.get(eid, []), history.unrecorded, aliases.get(eid, ()))
-    return history
+    return _Builder(corpus, work_name, instr_events, precise).build(derived)
+
+
+class _Builder:
+    """Everything a history is built from, read once; ``build`` recomputes only the provisions whose derived
+    wordings changed since its last call (each amending act applied adds a few)."""
+
+    def __init__(self, corpus: Corpus, work_name: str, instr_events, precise: frozenset[str]):
+        self.work_name, self.precise = work_name, precise
+        self.snaps = snapshots(corpus, work_name)
+        self.eif = work_entry_into_force(corpus, work_name)
+        events = merge(list(events_for_work(corpus, work_name)) + list(instr_events))
+        acts = {s.name: corpus.act(work_name, s.source) for s in self.snaps}
+        self.index = {name: _index(act) for name, act in acts.items()}
+        self.aliases = _aliases(self.index)
+        self.by_target = _events_by_target(events)
+        self.amending = _amending_acts(events, load_acts(corpus))
+        self.effective = {a.uri: eff for a, eff in self.amending}
+        self.records = [_records_by_target(s) for s in self.snaps]
+        self.languages = list(dict.fromkeys(s.lang for s in self.snaps))
+        self._done: dict[str, tuple[tuple, ProvisionHistory, list]] = {}
+
+    def build(self, derived: tuple) -> History:
+        order = _document_order([list(ix) for ix in self.index.values()] + [[eid for eid, _w in derived]])
+        derived_by_eid: dict[str, list[Witness]] = {}
+        for eid, w in derived:
+            derived_by_eid.setdefault(eid, []).append(w)
+        history = History(self.work_name, self.eif, {}, order, [], self.snaps, self.languages)
+        for eid in order:
+            mine = tuple(derived_by_eid.get(eid, ()))
+            done = self._done.get(eid)
+            if done is None or done[0] != mine:
+                unrecorded: list[UnrecordedChange] = []
+                ph = _provision_history(
+                    eid, _covering(eid, self.by_target, self.aliases.get(eid, ()), self.precise), self.snaps,
+                    self.index, self.eif, self.amending, self.precise, list(mine), unrecorded,
+                    self.aliases.get(eid, ()), _Trust(eid, self.snaps, self.amending, self.precise,
+                                                      self.records, self.effective))
+                done = (mine, ph, unrecorded)
+                self._done[eid] = done
+            history.provisions[eid] = done[1]
+            history.unrecorded += done[2]
+        return history
+
+
+def _records_by_target(s: Snapshot) -> dict[str, list[tuple[str, str]]]:
+    """A snapshot's footnote records by target eId: [(act URI, kind)]."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for uri, kind, target in s.records:
+        found.setdefault(target, []).append((uri, kind))
+    return found
 
 
 def _index(act) -> dict[str, Provision]:
@@ -368,7 +401,7 @@ def _state(p: Provision | None) -> str:
 
 
 def _provision_history(eid, covering, snaps, index, eif, amending, precise, derived, unrecorded,
-                       aliases) -> ProvisionHistory:
+                       aliases, ctx) -> ProvisionHistory:
     bounds = _boundaries(covering)
     position = {b.act.uri: i for i, b in enumerate(bounds)}
     segments = [Segment(k, bounds[k - 1].effective if k else eif, bounds[k].effective if k < len(bounds) else None,
@@ -392,7 +425,6 @@ def _provision_history(eid, covering, snaps, index, eif, amending, precise, deri
             k = 1 + max((i for i, b in enumerate(bounds) if b.effective.earliest <= w.as_of.earliest), default=-1)
         witnesses[k].append(w)
     hist = ProvisionHistory(eid, bounds, segments)
-    ctx = _Trust(eid, snaps, amending, precise)
 
     def direct(b: Boundary | None) -> bool:
         """Does the change name the provision itself (or come from an act whose instructions we hold)?"""
@@ -426,16 +458,18 @@ class _Trust:
     snaps: list[Snapshot]
     amending: list[tuple[AmendingAct, Effective]]
     precise: frozenset[str]
+    records: list[dict[str, list[tuple[str, str]]]]
+    effective: dict[str, Effective]
 
     def carries(self, seg: Segment, last: Witness) -> tuple[bool, str]:
         if seg.end is None:
             return True, ""
         w = last.when
         closing = seg.closed_by
-        for t in self.snaps:
+        for t, records in zip(self.snaps, self.records, strict=True):
             if closing.act.uri not in t.acts:
                 continue
-            start = self._history_start(t)
+            start = self._history_start(records)
             if start is None or start.latest <= w:
                 return True, ""
         suspects = [a for a, eff in self.amending
@@ -447,16 +481,15 @@ class _Trust:
         return False, (f"after {last.name} ({w}), before {closing.act}: no later footnote history reaches back "
                        f"that far, and {first} took effect in between")
 
-    def _history_start(self, t: Snapshot) -> Effective | None:
-        """Where ``t``'s footnote history of the provision begins: at its earliest recorded change if that
+    def _history_start(self, records: dict[str, list[tuple[str, str]]]) -> Effective | None:
+        """Where a snapshot's footnote history of the provision begins: at its earliest recorded change if that
         change is a restatement, repeal or insertion (earlier footnotes may have been dropped), else at
         the beginning (None)."""
-        mine = [r for r in t.records if r[2] == self.eid or self.eid.startswith(r[2] + "__")]
+        mine = [r for unit in (self.eid, *_ancestors(self.eid)) for r in records.get(unit, ())]
         if not mine:
             return None
-        effective = {a.uri: eff for a, eff in self.amending}
-        earliest = min(mine, key=lambda r: (effective[r[0]].earliest, r[1] not in ERASING))
-        return effective[earliest[0]] if earliest[1] in ERASING else None
+        earliest = min(mine, key=lambda r: (self.effective[r[0]].earliest, r[1] not in ERASING))
+        return self.effective[earliest[0]] if earliest[1] in ERASING else None
 
 
 def _stretches(seg: Segment, witnesses: list[Witness], key, trust: _Trust, unrecorded: list, lang) -> list[Stretch]:

@@ -20,11 +20,13 @@ item that the grammar does not understand is an ``InstructionError`` naming ``fi
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from akn_schema.config import inside, read_config
 from akn_schema.corpus import Corpus, as_corpus
+from akn_schema.schemas import AMENDING_ACT
+from akn_schema.text import decode_source
 from consolidator.acts import AmendingAct, load_acts
 from consolidator.errors import SourceError, ZanlexError
 from consolidator.footnotes import EntryIntoForce, parse_rule
@@ -182,15 +184,15 @@ def _amending_texts(corpus: Corpus, number: str) -> dict[str, AmendingText]:
         with_text = ", ".join(a.number for a in acts.acts if a.text) or "none"
         raise ZanlexError(f"{act}: the corpus holds no text of it (acts with a text: {with_text})")
     toml_path = corpus.root / act.text
-    try:
-        raw = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise ZanlexError(f"{toml_path}: {err}") from None
-    if (raw.get("number"), raw.get("date"), raw.get("type")) != (act.number, act.date, act.type):
+    doc = read_config(toml_path, AMENDING_ACT)      # the schema: every error names file, line and key
+    raw = doc.data
+    if (str(raw.get("number")), raw.get("date"), raw.get("type")) != (act.number, act.date, act.type):
         raise ZanlexError(f"{toml_path}: number/date/type disagree with {acts.path} for {act}")
-    texts = raw.get("texts") or {}
-    if not isinstance(texts, dict) or not texts:
-        raise ZanlexError(f"{toml_path}: no [texts.<lang>] table")
+    texts = raw["texts"]
+    for i, entry in enumerate(raw.get("amends", [])):
+        if entry["work"] not in corpus.works:
+            raise doc.error(("amends", i, "work"), f"names no work of the corpus: {entry['work']!r} "
+                                                   f"(known: {', '.join(sorted(corpus.works))})")
     amends = []
     for entry in raw.get("amends", []):
         eif = entry.get("entry_into_force")
@@ -204,10 +206,13 @@ def _amending_texts(corpus: Corpus, number: str) -> dict[str, AmendingText]:
     for lang, spec in texts.items():
         registry(lang)
         path = toml_path.parent / spec["file"]
+        if not inside(path, corpus.root):
+            raise doc.error(("texts", lang, "file"), f"resolves outside the corpus: {spec['file']}")
         try:
-            lines = tuple(path.read_text(encoding="utf-8").splitlines())
-        except (OSError, UnicodeDecodeError) as err:
-            raise ZanlexError(f"{path}: cannot read the amending act's text: {err}") from None
+            data = path.read_bytes()
+        except OSError as err:
+            raise SourceError(path, None, f"cannot read the amending act's text: {err.strerror or err}") from None
+        lines = tuple(decode_source(data, path).splitlines())
         result[lang] = AmendingText(act, lang, path, _relative(path, corpus.root), lines, tuple(amends),
                                     bool(raw.get("header_missing")))
     return result
@@ -586,8 +591,9 @@ def _instructions(clause: str, blocks: list[str], g, scope, item, text, label, s
             anchor = _words(groups.get("anchor"), g)
             if action == SUBSTITUTE and len(new) not in (1, len(old)):
                 raise InstructionError(*where, f"{len(old)} words replaced by {len(new)}: {clause[:80]!r}")
-            return [Instruction(**base, target=t, old_words=old, new_words=new,
-                                anchor=anchor[0] if anchor else None, seq=seq + i) for i, t in enumerate(targets)]
+            # one instruction for all the units named: "в подпунктах 11) и 12) слово … заменить"
+            return [Instruction(**base, target=targets[0], more=tuple(targets[1:]), old_words=old, new_words=new,
+                                anchor=anchor[0] if anchor else None, seq=seq)]
         if action == REPEAL:
             return [Instruction(**base, target=t, seq=seq + i) for i, t in enumerate(targets)]
         if action == INSERT:

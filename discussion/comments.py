@@ -18,15 +18,15 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import tempfile
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
-from discussion.deadline import astana_date
+from akn_schema.files import atomic_write
+from discussion.deadline import ASTANA, astana_date
 from discussion.drafts import Comment, Draft, comment_from, corpus_works, parse_draft
 from discussion.errors import DiscussionError, DraftError
 from discussion.working_days import load_calendar
@@ -42,6 +42,11 @@ def parse_received(value: str) -> datetime:
     if received.tzinfo is None:
         raise DiscussionError(f"--received {value} needs a time zone offset, "
                               f"e.g. {received.isoformat(timespec='seconds')}+05:00")
+    try:
+        received.astimezone(UTC).astimezone(ASTANA)
+    except (OverflowError, ValueError):
+        raise DiscussionError(f"--received {value} is outside the dates zanlex can count "
+                              f"(0001-01-02 … 9999-12-30)") from None
     return received
 
 
@@ -53,27 +58,6 @@ def _folder_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
-
-
-def _replace_atomically(path: Path, text: str) -> None:
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
 
 
 def _comment_table(received: datetime, author_kind: str, text: str, decision: str | None,
@@ -117,13 +101,23 @@ def add_comment(path: Path, corpus_dir: Path, *, received: datetime, author_kind
         except TOMLKitError as err:
             raise DraftError(path, f"not valid TOML: {err}") from None
         table = _comment_table(received, author_kind, text, decision, justification)
-        if "comments" in doc:
-            comments = doc["comments"]
+        comments = doc.get("comments")
+        if isinstance(comments, tomlkit.items.AoT) and len(comments):
             if not comments[-1].as_string().endswith("\n\n"):
                 comments[-1].add(tomlkit.nl())  # a blank line between comments
             if list(doc.keys())[-1] != "comments":
                 table.add(tomlkit.nl())  # and before the table that follows
             comments.append(table)
+        elif isinstance(comments, tomlkit.items.Array) and len(comments):
+            # `comments = [{ … }, …]` written inline: the new comment is added the same way
+            inline = tomlkit.inline_table()
+            inline.update({k: v for k, v in table.items()})
+            comments.append(inline)
+        elif comments is not None:        # `comments = []`: replaced by the first [[comments]] table
+            del doc["comments"]
+            aot = tomlkit.aot()
+            aot.append(table)
+            doc.append("comments", aot)
         else:
             aot = tomlkit.aot()
             aot.append(table)
@@ -135,5 +129,5 @@ def add_comment(path: Path, corpus_dir: Path, *, received: datetime, author_kind
                 or added.text != text or after.comments[:-1] != before.comments):
             raise DraftError(path, "the comment could not be added without changing the other entries; "
                                    "the file is unchanged")
-        _replace_atomically(path, new_source)
+        atomic_write(path, new_source.encode("utf-8"), make_parents=False)
     return after, added

@@ -73,7 +73,13 @@ def astana_date(moment: date | datetime) -> date:
         datetime.date(2025, 3, 6)
     """
     if isinstance(moment, datetime):
-        return moment.astimezone(ASTANA).date() if moment.tzinfo else moment.date()
+        if not moment.tzinfo:
+            return moment.date()
+        try:
+            return moment.astimezone(ASTANA).date()
+        except (OverflowError, ValueError):
+            raise DiscussionError(f"{moment.isoformat()} is outside the dates zanlex can count "
+                                  f"(0001-01-02 … 9999-12-30 in Astana)") from None
     return moment
 
 
@@ -85,10 +91,12 @@ def parse_posted(value: str) -> date | datetime:
     """
     text = value.strip()
     try:
-        return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+        posted = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
     except ValueError:
         raise DiscussionError(f"posting date {value!r} is neither a date (2025-03-05) nor an ISO "
                               f"datetime (2025-03-05T10:00:00+05:00)") from None
+    astana_date(posted)     # within the calendar zanlex can count, or a one-line error
+    return posted
 
 
 def _warnings(posted: date, deadline: date, calendar: WorkingCalendar) -> tuple[str, ...]:
@@ -114,6 +122,14 @@ def working_day_deadline(posted: date | datetime, calendar: WorkingCalendar,
         >>> working_day_deadline(date(2025, 4, 4), WorkingCalendar()).deadline
         datetime.date(2025, 4, 18)
     """
+    try:
+        return _window(posted, calendar, days)
+    except (OverflowError, ValueError):
+        raise DiscussionError(f"a posting on {astana_date(posted)} leaves no {days} working days before "
+                              f"9999-12-31, the last date zanlex can count") from None
+
+
+def _window(posted: date | datetime, calendar: WorkingCalendar, days: int) -> DiscussionWindow:
     posted_day = astana_date(posted)
     working, skipped, worked_weekends = [], [], []
     day = posted_day

@@ -34,13 +34,14 @@ Reading a draft also works out its window and resolves the work it amends, so th
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from akn_schema.config import decode_config, parse_config, read_toml
+from akn_schema.schemas import DRAFT, WORK, name_problem
 from discussion.deadline import DiscussionWindow, working_day_deadline
-from discussion.errors import DraftError, UnknownDraft
+from discussion.errors import DraftError, DraftFileError, UnknownDraft
 from discussion.working_days import WorkingCalendar, load_calendar
 
 KINDS = ("new", "amendment")
@@ -94,16 +95,13 @@ class Draft:
 
 
 def corpus_works(corpus_dir: Path) -> dict[str, str]:
-    """Short name and work URI → work URI, for every ``works/*/work.toml`` of the corpus."""
+    """Short name and work URI → work URI, for every ``works/*/work.toml`` of the corpus
+    (each read through its schema, ``akn_schema.schemas.WORK``)."""
     works = {}
     for path in sorted(Path(corpus_dir).glob("works/*/work.toml")):
-        try:
-            meta = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-            raise DraftError(path, f"cannot read the work metadata: {err}") from None
-        if uri := meta.get("uri"):
-            works[meta.get("name", path.parent.name)] = uri
-            works[uri] = uri
+        meta = read_toml(path, WORK)
+        works[meta["name"]] = meta["uri"]
+        works[meta["uri"]] = meta["uri"]
     return works
 
 
@@ -173,19 +171,29 @@ def draft_from(doc: dict, path: Path, calendar: WorkingCalendar, works: dict[str
 
 
 def parse_draft(source: str, path: Path, calendar: WorkingCalendar, works: dict[str, str]) -> Draft:
-    """A draft from TOML text; any defect is a one-line ``DraftError`` naming the file."""
+    """A draft from TOML text; any defect is a one-line ``DraftError`` naming the file (and the
+    line and key, for anything its schema ``akn_schema.schemas.DRAFT`` catches)."""
+    if problem := name_problem(path.stem):
+        raise DraftFileError(path, None, None, f"the file name {path.stem!r} cannot be a draft id: it {problem}")
+    doc = parse_config(source, path, DRAFT, error=DraftFileError)
+    amends = doc.data.get("amends")
+    if isinstance(amends, str) and not amends.startswith("/") and amends not in works:
+        known = ", ".join(sorted(k for k in works if not k.startswith("/"))) or "none"
+        raise doc.error(("amends",), f"names no work of the corpus: {amends!r} (known: {known}; "
+                                     f"a work outside the corpus is given by its URI, /akn/kz/act/…)")
     try:
-        doc = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as err:
-        raise DraftError(path, f"not valid TOML: {err}") from None
-    return draft_from(doc, path, calendar, works)
+        return draft_from(doc.data, path, calendar, works)
+    except OverflowError:
+        raise doc.error(("posted", "at"), "leaves no ten working days before 9999-12-31, the last date "
+                                          "zanlex can count") from None
 
 
 def _source(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise DraftError(path, f"cannot read: {err}") from None
+        data = path.read_bytes()
+    except OSError as err:
+        raise DraftError(path, f"cannot read: {err.strerror or err}") from None
+    return decode_config(data, path, DraftFileError)
 
 
 def read_draft(path: Path, corpus_dir: Path, calendar: WorkingCalendar | None = None) -> Draft:
@@ -195,14 +203,20 @@ def read_draft(path: Path, corpus_dir: Path, calendar: WorkingCalendar | None = 
 
 
 def draft_path(corpus_dir: Path, draft_id: str) -> Path:
-    """The file of a draft given by id (``example-amend-order-78``) or by path."""
+    """The file of a draft given by id (``example-amend-order-78``) or by path; either way it
+    must be a ``.toml`` file directly in ``corpus_dir/drafts`` (no ``../``, no other folder)."""
+    folder = Path(corpus_dir) / "drafts"
     candidate = Path(draft_id)
     if candidate.suffix == ".toml" and candidate.is_file():
+        if candidate.resolve().parent != folder.resolve():
+            raise UnknownDraft(f"{draft_id}: a draft must be a file in {folder}")
         return candidate
-    path = Path(corpus_dir) / "drafts" / f"{draft_id}.toml"
+    if problem := name_problem(draft_id):
+        raise UnknownDraft(f"{draft_id!r} is not a draft id: it {problem}")
+    path = folder / f"{draft_id}.toml"
     if not path.is_file():
-        known = ", ".join(p.stem for p in sorted((Path(corpus_dir) / "drafts").glob("*.toml"))) or "none"
-        raise UnknownDraft(f"no draft {draft_id!r} in {path.parent} (known: {known})")
+        known = ", ".join(p.stem for p in sorted(folder.glob("*.toml"))) or "none"
+        raise UnknownDraft(f"no draft {draft_id!r} in {folder} (known: {known})")
     return path
 
 

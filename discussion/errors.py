@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from akn_schema.errors import ZanlexError
+from akn_schema.errors import ConfigError, ZanlexError
 
 
 class DiscussionError(ZanlexError):
@@ -27,3 +27,15 @@ class DraftError(DiscussionError):
 
 class UnknownDraft(DiscussionError):
     """A draft id that ``corpus/drafts/`` does not hold."""
+
+
+class CalendarFileError(ConfigError, CalendarError):
+    """``calendar.toml`` breaks its schema: names the file, line and key."""
+
+
+class DraftFileError(ConfigError, DraftError):
+    """A draft file breaks its schema: names the file, line and key.
+
+    >>> str(DraftFileError("corpus/drafts/x.toml", 12, "posted.at", "needs a time zone offset"))
+    'corpus/drafts/x.toml:12: posted.at needs a time zone offset'
+    """

@@ -22,14 +22,15 @@ adds decrees the package does not know yet; each one names its act.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 import holidays
 
-from discussion.errors import CalendarError
+from akn_schema.config import Document, read_config
+from akn_schema.schemas import CALENDAR
+from discussion.errors import CalendarFileError
 
 COUNTRY = "KZ"
 LANGUAGE = "en_US"
@@ -178,39 +179,28 @@ class WorkingCalendar:
         return found
 
 
-def _decree(entry: dict, where: str) -> TransferDecree:
-    act = entry.get("act")
-    if not isinstance(act, str) or not act.strip():
-        raise CalendarError(f"{where}: a decree must name its legal source in `act`")
-    year = entry.get("year")
-    if not isinstance(year, int):
-        raise CalendarError(f"{where}: `year` must be an integer")
+def _decree(entry: dict, i: int, doc: Document) -> TransferDecree:
+    """One ``[[decree]]`` (already checked by the schema) with the rules of the calendar."""
     moves = []
-    for i, move in enumerate(entry.get("moves", []), 1):
-        day_off, working_day = move.get("day_off"), move.get("working_day")
-        if not isinstance(day_off, date) or (working_day is not None and not isinstance(working_day, date)):
-            raise CalendarError(f"{where}.moves[{i}]: `day_off` and `working_day` must be TOML dates")
+    for j, move in enumerate(entry.get("moves", [])):
+        day_off, working_day = move["day_off"], move.get("working_day")
         if working_day is not None and working_day.weekday() < 5:
-            raise CalendarError(f"{where}.moves[{i}]: working_day {working_day} is not a Saturday or Sunday")
+            raise doc.error(("decree", i, "moves", j, "working_day"),
+                            f"is a {working_day:%A} ({working_day}), not a Saturday or Sunday")
+        if day_off.weekday() >= 5:
+            raise doc.error(("decree", i, "moves", j, "day_off"), f"is a {day_off:%A} ({day_off}), already a day off")
         moves.append(DayOffMove(day_off, working_day))
-    url = entry.get("url")
-    return TransferDecree(act.strip(), year, tuple(moves), url)
+    return TransferDecree(entry["act"].strip(), entry["year"], tuple(moves), entry.get("url"))
 
 
 def load_calendar(corpus_dir: Path) -> WorkingCalendar:
-    """The calendar for a corpus: the package plus ``corpus_dir/calendar.toml`` if present.
+    """The calendar for a corpus: the package plus ``corpus_dir/calendar.toml`` if present
+    (checked by ``akn_schema.schemas.CALENDAR``: every error names the file, line and key).
 
         >>> load_calendar(Path("/nonexistent")).decrees
         ()
     """
-    path = Path(corpus_dir) / "calendar.toml"
-    if not path.exists():
+    doc = read_config(Path(corpus_dir) / "calendar.toml", CALENDAR, missing_ok=True, error=CalendarFileError)
+    if doc is None:
         return WorkingCalendar()
-    try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise CalendarError(f"{path}: {err}") from None
-    entries = doc.get("decree", [])
-    if not isinstance(entries, list):
-        raise CalendarError(f"{path}: `decree` must be an array of tables ([[decree]])")
-    return WorkingCalendar(tuple(_decree(e, f"{path}: decree[{i}]") for i, e in enumerate(entries, 1)))
+    return WorkingCalendar(tuple(_decree(e, i, doc) for i, e in enumerate(doc.data.get("decree", []))))

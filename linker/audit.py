@@ -55,7 +55,19 @@ def stale_delegations(corpus_dir: Path, as_of: dt.date | None = None, history: d
             out.append(Audit("error", "basis_missing",
                              f"{by['name']} is issued under {cited}, which does not exist on {when.isoformat()}",
                              where, {"bylaw": bylaw, "basis": target, "as_of": when.isoformat()}))
-        later = [c for c in changes if bears_on(c, basis["eid"]) and adopted < c.effective <= when]
+        created = [c for c in changes if c.kind == "inserted" and adopted < c.effective <= when
+                   and (c.target == basis["eid"] or basis["eid"].startswith(c.target + "__"))]
+        for c in _by_act(created):
+            out.append(Audit("warning", "basis_not_yet_in_force",
+                             f"{by['name']} (adopted {adopted.isoformat()}) is issued under {cited}, which {c.act} "
+                             f"created with effect from {c.effective_text}: its basis was not yet in force when it "
+                             "was signed",
+                             where, {"bylaw": bylaw, "basis": target, "adopted": adopted.isoformat(),
+                                     "created_by": {"act": c.act, "number": c.number, "uri": c.uri,
+                                                    "effective": c.effective.isoformat(),
+                                                    "effective_exact": c.exact}}))
+        later = [c for c in changes if bears_on(c, basis["eid"]) and adopted < c.effective <= when
+                 and c not in created]
         if later:
             acts = _by_act(later)
             listed = "; ".join(f"{c.act} ({c.kind}, in force {c.effective_text})" for c in acts)

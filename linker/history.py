@@ -50,12 +50,17 @@ def bears_on(change: Change, eid: str) -> bool:
 
 @cache
 def changes_of(corpus_dir: Path, work: str) -> tuple[Change, ...]:
-    """The work's amendment events, ordered by effective date (``consolidator.events_for_work``)."""
+    """The work's amendment events, ordered by effective date: what the footnotes record, with each change
+    recorded only for a containing unit ("Статья 7 с изменениями …") replaced, for an act whose text the corpus
+    holds, by what its instructions change (141-VII changes Art. 7 subp. 2, not subp. 3)."""
     try:
         from consolidator import events_for_work
+        from consolidator.applying import instruction_events
     except ImportError:
         raise ZanlexError("the amendment events are not available: consolidator.events_for_work is missing") from None
-    return tuple(sorted((_change(e) for e in events_for_work(corpus_dir, work)), key=lambda c: c.effective))
+    precise, exact = instruction_events(corpus_dir, work)
+    events = [e for e in events_for_work(corpus_dir, work) if e.act.uri not in precise] + list(exact)
+    return tuple(sorted((_change(e) for e in events), key=lambda c: c.effective))
 
 
 def _change(event) -> Change:

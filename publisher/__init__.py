@@ -18,6 +18,7 @@ Modules, in the order a build uses them:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,15 +33,23 @@ class BuildReport:
     notices: list[str] = field(default_factory=list)
 
 
-def build(corpus: Path, out: Path, progress: Progress | None = None) -> BuildReport:
-    """Collect, render and build the whole site from ``corpus`` into ``out`` (atomic)."""
+def build(corpus: Path, out: Path, progress: Progress | None = None, *, epoch: int | None = None,
+          wait: Callable[[str], None] | None = None) -> BuildReport:
+    """Collect, render and build the whole site from ``corpus`` into ``out`` (atomic).
+
+    ``epoch`` is the build's "today" (default: ``SOURCE_DATE_EPOCH``, else the clock); ``out`` is
+    checked first (``publisher.output``), so a refused folder costs no work."""
+    from publisher.build import source_date_epoch
     from publisher.collect import collect_site
+    from publisher.output import check_target
     from publisher.pages import site_pages
 
-    site, states = collect_site(corpus)
+    check_target(out, [corpus])
+    epoch = source_date_epoch(corpus) if epoch is None else epoch
+    site, states = collect_site(corpus, epoch)
     pages, files = site_pages(site, states)
     kwargs = {"progress": progress} if progress else {}
-    times = build_site(pages, files, out, corpus=corpus, **kwargs)
+    times = build_site(pages, files, out, corpus=corpus, epoch=epoch, wait=wait, **kwargs)
     return BuildReport(len(pages), len(files), times, list(site.notices))
 
 

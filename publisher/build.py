@@ -7,11 +7,12 @@
 2. mkdocs builds with ``mkdocs.yml`` at the repository root, its ``docs_dir`` and ``site_dir``
    pointed at the temporary folders.
 3. Pagefind indexes the result, one index per ``<html lang>``.
-4. The new site replaces ``--out`` with one rename; until then the old site stays untouched, and
-   a failed build leaves it as it was.
+4. The new site replaces ``--out`` in one atomic exchange (``publisher.output``: only a new
+   folder or one zanlex built, under a lock); until then the old site stays untouched, and a
+   failed or killed build leaves it as it was.
 
-Builds are deterministic: ``SOURCE_DATE_EPOCH`` (or, without it, the date of the last commit of
-the corpus) fixes the sitemap dates and gzip headers; files are written in sorted order.
+Builds are deterministic: the reference time (``--today``, else ``SOURCE_DATE_EPOCH``, else the
+clock) fixes the sitemap dates and gzip headers; files are written in sorted order.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
@@ -33,14 +33,15 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from akn_schema.errors import ZanlexError
+from akn_schema.today import reference_epoch
 from publisher import urls
 from publisher.languages import LANGUAGES
 from publisher.mkdocs_hooks import BODY_PLACEHOLDER, BODY_SUFFIX, TOC_SUFFIX
+from publisher.output import Output
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
 ASSETS = ROOT / "site" / "assets"
-FALLBACK_EPOCH = 315532800           # 1980-01-01, when there is neither SOURCE_DATE_EPOCH nor git
 
 
 class BuildError(ZanlexError):
@@ -112,18 +113,10 @@ def _no_progress(step: str, done: int, total: int) -> None:
 
 
 def source_date_epoch(corpus: Path | None = None) -> int:
-    """``SOURCE_DATE_EPOCH`` if set; else the time of the last commit touching the corpus."""
-    if env := os.environ.get("SOURCE_DATE_EPOCH"):
-        return int(env)
-    if corpus is not None:
-        try:
-            out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "."], cwd=corpus,
-                                 capture_output=True, text=True, timeout=30).stdout.strip()
-            if out:
-                return int(out)
-        except (OSError, subprocess.SubprocessError, ValueError):
-            pass
-    return FALLBACK_EPOCH
+    """The build's reference time: ``SOURCE_DATE_EPOCH`` if set, else the clock (never 1980).
+
+    ``zanlex build --today`` passes its own epoch instead (``akn_schema.today``)."""
+    return reference_epoch()
 
 
 def write_docs(pages: Iterable[Page], files: dict[str, bytes], docs: Path,
@@ -188,30 +181,21 @@ def run_pagefind(site: Path, glob: str = "**/*.html") -> None:
         raise BuildError(f"pagefind failed: {(proc.stderr or proc.stdout).strip()[-500:]}")
 
 
-def swap_into(new: Path, out: Path) -> None:
-    """Replace ``out`` by ``new`` with renames; the old site is removed only afterwards."""
-    old = out.with_name(out.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        os.replace(out, old)
-    os.replace(new, out)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus: Path | None = None,
                progress: Progress = _no_progress, mkdocs: Callable = run_mkdocs,
-               pagefind: Callable = run_pagefind) -> dict[str, float]:
-    """Build the whole site into ``out`` atomically; returns the seconds each step took."""
-    out = out.resolve()
+               pagefind: Callable = run_pagefind, epoch: int | None = None,
+               wait: Callable[[str], None] | None = None) -> dict[str, float]:
+    """Build the whole site into ``out`` atomically; returns the seconds each step took.
+
+    ``out`` must be new or a site zanlex built (``publisher.output``: marker, lock, swap);
+    ``epoch`` is the build's reference time (default: ``source_date_epoch``).
+    """
     pages = list(pages)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    epoch = source_date_epoch(corpus)
+    epoch = source_date_epoch(corpus) if epoch is None else epoch
     times: dict[str, float] = {}
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
-    try:
-        docs, site = work / "docs", work / "site"
+    with Output(out, protect=[corpus, ROOT],
+                wait=wait or (lambda message: None)) as output:
+        docs, site = output.folder / "docs", output.folder / "site"
         docs.mkdir()
         t = time.perf_counter()
         write_docs(pages, files, docs, progress)
@@ -228,9 +212,7 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
         times["pagefind"] = time.perf_counter() - t
         progress("pagefind", 1, 1)
         _normalise_mtimes(site, epoch)
-        swap_into(site, out)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        output.publish(site)
     return times
 
 

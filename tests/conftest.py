@@ -17,6 +17,12 @@ from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# zanlex finds its corpus in the current folder (./corpus), as a user runs it from the project root.
+os.chdir(ROOT)
+# A fixed "today" for builds, so that two builds of the same input are byte-identical; a test
+# of the clock or of SOURCE_DATE_EPOCH itself sets or removes it with monkeypatch.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")     # 2026-01-01T00:00:00Z
+
 # No per-example deadline: CI shares two cores, and a slow first example is not a failure.
 # In CI, examples are derived from the test itself, so a run can be repeated exactly.
 settings.register_profile("zanlex", deadline=None)
