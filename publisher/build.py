@@ -67,6 +67,7 @@ class Page:
     alternates: list[dict] = field(default_factory=list)
     menu: list[dict] = field(default_factory=list)
     toc: list[dict] = field(default_factory=list)
+    hide: list[str] = field(default_factory=list)     # mkdocs-material's "hide" (e.g. "toc": a wider page)
 
     def markdown(self) -> str:
         """The page's Markdown file: front matter and a placeholder for the body.
@@ -89,6 +90,8 @@ class Page:
             front["alternate"] = json.dumps(self.alternates, ensure_ascii=False, sort_keys=True)
         if self.menu:
             front["menu"] = json.dumps(self.menu, ensure_ascii=False, sort_keys=True)
+        if self.hide:
+            front["hide"] = json.dumps(self.hide)
         head = "\n".join(f"{k}: {v}" for k, v in front.items())
         return f"---\n{head}\n---\n\n{BODY_PLACEHOLDER}\n"
 

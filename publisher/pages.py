@@ -35,7 +35,9 @@ SECTIONS = tuple(LANGUAGES.values())
 
 
 def _filters(work: WorkView, lang: str) -> dict[str, str]:
-    return {"act": work.title(lang) or work.name, "language": LANGUAGES[lang].name}
+    """Pagefind's filter of an act page, named in the page's language (each language has its own index)."""
+    L = LANGUAGES[lang]
+    return {L.t("pagefind.filter.act"): work.title(lang) or work.name}
 
 
 def _alternates(urls_by_lang: dict[str, str]) -> list[dict]:
@@ -74,9 +76,10 @@ class _Pages:
         self.menus = {L.code: menu(site, L) for L in SECTIONS}
 
     def page(self, url: str, title: str, lang: str, body, *, alternates: list[dict], filters=None,
-             indexed: bool = False, toc=None, print_header: str | None = None) -> Page:
+             indexed: bool = False, toc=None, wide: bool = False) -> Page:
+        """``wide``: a page without a table of contents gives its width to the content."""
         return Page(url, title, lang, body, filters or {}, indexed=indexed, alternates=alternates,
-                    menu=self.menus[lang], toc=toc or [])
+                    menu=self.menus[lang], toc=toc or [], hide=["toc"] if wide or not toc else [])
 
 
 def expression_alternates(work: WorkView, lang: str, date: str | None, suffix: str = "") -> list[dict]:

@@ -38,8 +38,9 @@ def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
 
 def _root(width: int, height: int, label: str) -> etree._Element:
     # Inline in HTML: the HTML parser puts <svg> in the SVG namespace, no xmlns needed.
+    # A group, not an image: its marks are links a keyboard reaches (axe: nested-interactive).
     return etree.Element("svg", {"viewBox": f"0 0 {width} {height}", "width": str(width), "height": str(height),
-                                 "class": "zl-svg", "role": "img", "aria-label": label})
+                                 "class": "zl-svg", "role": "group", "aria-label": label})
 
 
 def _serialise(root: etree._Element) -> Markup:
@@ -61,24 +62,27 @@ def _link(parent, href: str | None, label: str) -> etree._Element:
 
 def timeline_svg(events: list[EventView], L: Language, start: date, width: int = 880, start_exact: bool = True,
                  links: dict[date, str] | None = None, act_links: dict[str, str] | None = None) -> Markup:
-    """A horizontal axis from the work's entry into force to the last event; one dot per distinct
-    effective date, linked to the version that starts then, labelled with the date and the
-    amending acts (each linked to its row in the table). Lower-bound dates are hollow dots."""
+    """A horizontal axis from the work's entry into force to the last change, one dot per distinct
+    effective date in order (evenly spaced, so that close dates stay readable), linked to the version
+    that starts then and labelled with the date and the amending acts (each linked to its row in the
+    table). Labels alternate over four rows. Lower-bound dates are hollow dots."""
     links, act_links = links or {}, act_links or {}
     dates = sorted({e.effective.date for e in events} | {start})
-    first, last = dates[0], dates[-1]
-    span = max((last - first).days, 1)
     by_date: dict[date, list[EventView]] = {}
     for e in events:
         by_date.setdefault(e.effective.date, []).append(e)
-    rows = 4
-    step = 2 * FONT + 16
+    rows, step = 4, 2 * FONT + 16
+    left = 60
+    gap = 48
+    width = max(width, left * 2 + gap * (len(dates) - 1))
+    right = width - left
     height = 60 + rows * step + FONT
     root = _root(width, height, L.t("timeline.svg"))
-    left, right, axis_y = 50, width - 50, 30
-    _el(root, "line", class_="zl-axis", x1=left, y1=axis_y, x2=right, y2=axis_y)
+    axis_y = 30
+    _el(root, "line", class_="zl-axis", x1=left - 20, y1=axis_y, x2=right + 20, y2=axis_y)
+    span = max(len(dates) - 1, 1)
     for i, d in enumerate(dates):
-        x = left + (right - left) * (d - first).days / span
+        x = left + (right - left) * i / span
         acts = by_date.get(d, [])
         exact = all(e.effective.exact for e in acts) and (d != start or start_exact)
         names = sorted({words.event_act(L, e) for e in acts}) or [L.t("timeline.entry_into_force")]
@@ -87,12 +91,12 @@ def timeline_svg(events: list[EventView], L: Language, start: date, width: int =
         _el(a, "circle", class_="zl-dot" if exact else "zl-dot-uncertain", cx=f"{x:.1f}", cy=axis_y, r=7)
         y = axis_y + 26 + (i % rows) * step
         _el(root, "line", class_="zl-tick", x1=f"{x:.1f}", y1=axis_y + 7, x2=f"{x:.1f}", y2=y - FONT)
-        anchor = "start" if x < left + 40 else "end" if x > right - 40 else "middle"
+        anchor = "start" if i == 0 else "end" if i == len(dates) - 1 else "middle"
         _el(a, "text", label, x=f"{x:.1f}", y=y, text_anchor=anchor)
-        numbers = sorted({e.ref.number for e in acts if e.ref} or {e.act for e in acts})
+        numbers = sorted({e.ref.number if e.ref else e.act: e for e in acts}.items())
         if numbers:
             line = _el(root, "text", None, x=f"{x:.1f}", y=y + FONT + 3, text_anchor=anchor, class_="zl-acts")
-            for j, (n, e) in enumerate(sorted({(e.ref.number if e.ref else e.act): e for e in acts}.items())):
+            for j, (n, e) in enumerate(numbers):
                 if j:
                     _el(line, "tspan", ", ")
                 t = _link(line, act_links.get(e.act), words.event_act(L, e))
@@ -120,7 +124,7 @@ def _columns(graph: nx.DiGraph) -> dict[str, int]:
     return col
 
 
-def graph_svg(graph: nx.DiGraph, L: Language, here: str, width: int = 1100) -> Markup:
+def graph_svg(graph: nx.DiGraph, L: Language, here: str, width: int = 920) -> Markup:
     """The law–bylaw graph in columns (see ``_columns``), each node a labelled link to its page;
     node attribute ``ref`` is its ``NodeRef``, edge attribute ``kind`` the edge's class."""
     from publisher import urls
@@ -131,16 +135,19 @@ def graph_svg(graph: nx.DiGraph, L: Language, here: str, width: int = 1100) -> M
     row = 2 * FONT + 14
     height = max(len(v) for v in per.values()) * row + 40 if graph.number_of_nodes() else 60
     root = _root(width, height, L.t("graph.svg"))
-    xs = {0: 20, 1: width // 2 - 150, 2: width - 300}
+    xs = {0: 12, 1: 320, 2: 620}
     pos = {}
     for c, nodes in per.items():
         top = (height - len(nodes) * row) / 2
         for i, n in enumerate(nodes):
             pos[n] = (xs[c], top + i * row + row / 2)
+    labels = {n: _wrap(words.node_label(L, graph.nodes[n]["ref"]), 38) for n in graph.nodes}
     edges = _el(root, "g", class_="zl-edges")
     for u, v, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])):
         (x1, y1), (x2, y2) = pos[u], pos[v]
         kind = attrs.get("kind", "cites")
+        if x2 > x1:         # leave from the end of the label, not across it
+            x1 += 14 + 6.6 * max(len(line) for line in labels[u])
         _el(edges, "path", class_=f"zl-edge {EDGE_STYLE.get(kind, 'zl-edge-other')}",
             d=f"M{x1 + 8:.1f},{y1:.1f} C{(x1 + x2) / 2:.1f},{y1:.1f} {(x1 + x2) / 2:.1f},{y2:.1f} {x2 - 8:.1f},{y2:.1f}",
             marker_end="url(#zl-arrow)")
@@ -155,7 +162,7 @@ def graph_svg(graph: nx.DiGraph, L: Language, here: str, width: int = 1100) -> M
         label = words.node_label(L, ref)
         a = _link(root, urls.relative(here, ref.url) if ref.url else None, label)
         _el(a, "circle", class_=f"zl-node-{ref.kind}", cx=f"{x:.1f}", cy=f"{y:.1f}", r=8 if ref.kind == "work" else 6)
-        text = _wrap(label, 40)
+        text = _wrap(label, 38)
         t = _el(a, "text", None, x=f"{x + 14:.1f}", y=f"{y - (len(text) - 1) * (FONT + 1) / 2 + FONT / 3:.1f}")
         for i, line in enumerate(text):
             _el(t, "tspan", line, x=f"{x + 14:.1f}", dy="0" if i == 0 else str(FONT + 1))

@@ -96,9 +96,10 @@ def run_label(L: Language, provisions: list[ProvisionView]) -> str:
     if len(kinds) == 1 and all(p.num for p in provisions):
         k = kinds.pop()
         if L.has(f"run.one.{k}"):
+            first, last = provisions[0].num.rstrip("."), provisions[-1].num.rstrip(".")
             if len(provisions) == 1:
-                return L.t(f"run.one.{k}", a=provisions[0].num)
-            return L.t(f"run.many.{k}", a=provisions[0].num, b=provisions[-1].num)
+                return L.t(f"run.one.{k}", a=first)
+            return L.t(f"run.many.{k}", a=first, b=last)
     if len(provisions) == 1:
         return L.t("run.one.provision")
     return L.t("run.many.provision", count=len(provisions))

@@ -194,3 +194,114 @@ def test_no_request_leaves_localhost(page, site_server, outside):
         page.wait_for_load_state("networkidle")
     _search(page, site_server, "ru/search/", "услугодатель")
     assert outside == []
+
+
+# ── accessibility (axe-core 4.x through axe-playwright-python, which ships axe.min.js) ───────────
+
+AXE_PAGES = {
+    "home": "",
+    "home-ru": "ru/",
+    "act-rus": LAW + "rus/",
+    "act-kaz": LAW + "kaz/",
+    "act-eng": LAW + "eng/",
+    "version": LAW + "rus@2016-03-01/",
+    "diff": LAW + "rus@2013-05-16/diff-current/",
+    "graph": "ru/graph/",
+    "timeline": "kk/" + LAW + "timeline/",
+    "draft": "drafts/example-open-consultation/",
+}
+
+
+@pytest.mark.parametrize("name", AXE_PAGES)
+def test_axe_finds_no_serious_or_critical_violation(page, site_server, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_server + AXE_PAGES[name])
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page, options={"resultTypes": ["violations"]})
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"a11y-{name}.png"))
+
+
+def test_permalink_signs_take_focus_only_when_visible(page, site_server):
+    page.goto(site_server + LAW + "rus/")
+    anchors = page.locator("a.zl-anchor")
+    assert anchors.count() > 200
+    assert anchors.first.evaluate("e => getComputedStyle(e).visibility") == "hidden"
+    # Tabbing through the first controls never lands on a hidden ¶.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => document.activeElement && document.activeElement.className")
+        assert "zl-anchor" not in (focused or "")
+    page.locator("[id='chp_1__art_1']").hover()
+    assert page.locator("[id='chp_1__art_1'] a.zl-anchor").evaluate("e => getComputedStyle(e).visibility") == "visible"
+
+
+def test_explanations_open_from_the_keyboard_and_borrowed_wording_carries_its_language(page, site_server):
+    page.goto(site_server + LAW + "eng@2016-03-01/")
+    summary = page.locator("details.zl-why > summary").first
+    assert summary.count()
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert summary.evaluate("e => e.parentElement.open")
+    borrowed = page.locator(".zl-other-lang p[lang]").first
+    assert borrowed.get_attribute("lang") in ("ru", "kk")
+
+
+def test_repealed_text_and_labels_have_enough_contrast(page, site_server):
+    page.goto(site_server + LAW + "rus/")
+
+    def ratio(selector):
+        return page.locator(selector).first.evaluate("""e => {
+          const rgb = s => s.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+          const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 :
+                              Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+          let bg = null, el = e;
+          while (el) { const c = getComputedStyle(el).backgroundColor;
+                       if (c && !c.startsWith('rgba(0, 0, 0, 0)') && c !== 'transparent') { bg = c; break; }
+                       el = el.parentElement; }
+          const a = lum(rgb(getComputedStyle(e).color)), b = lum(rgb(bg || 'rgb(255,255,255)'));
+          return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        }""")
+
+    assert ratio(".zl-repealed p") >= 4.5
+    assert ratio(".zl-note") >= 4.5
+
+
+def test_timeline_and_graph_are_navigation_with_readable_labels(page, site_server):
+    page.goto(site_server + "ru/" + LAW + "timeline/")
+    dots = page.locator("svg.zl-svg a.zl-svg-link")
+    assert dots.count() > 10
+    sizes = page.locator("svg.zl-svg text").evaluate_all(
+        "els => els.map(t => t.getBoundingClientRect().height > 0 ? parseFloat(getComputedStyle(t).fontSize) *"
+        " (t.ownerSVGElement.getScreenCTM().a) : 99)")
+    assert min(sizes) >= 12, min(sizes)
+    page.screenshot(path=str(ARTIFACTS / "timeline-ru.png"), full_page=True)
+    page.locator("svg.zl-svg a.zl-svg-link[href*='rus@'] circle").nth(3).click()
+    page.wait_for_url(re.compile(r"rus@\d{4}-\d{2}-\d{2}/$"))
+    page.goto(site_server + "ru/graph/")
+    nodes = page.locator("svg.zl-svg circle")
+    labels = page.locator("svg.zl-svg a.zl-svg-link text, svg.zl-svg g > text")
+    assert nodes.count() >= 10 and labels.count() >= nodes.count()
+    assert page.locator("ul.zl-legend li").count() >= 5
+    sizes = page.locator("svg.zl-svg text").evaluate_all(
+        "els => els.map(t => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a)")
+    assert min(sizes) >= 12
+    page.screenshot(path=str(ARTIFACTS / "graph.png"), full_page=True)
+    page.locator("svg.zl-svg a.zl-svg-link[href*='order/2016-12-08/78'] circle").first.click()
+    page.wait_for_load_state()
+    assert "2016-12-08/78" in page.url
+
+
+def test_print_shows_the_text_with_a_header_and_no_menus(page, site_server):
+    page.goto(site_server + LAW + "kaz/")
+    page.emulate_media(media="print")
+    assert page.locator(".zl-print-header").is_visible()
+    assert "жағдай бойынша" in page.locator(".zl-print-header").inner_text()
+    for hidden in (".md-sidebar--primary", ".zl-search", ".zl-versionnav", ".md-header"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".zl-note").first.is_visible() or page.locator(".zl-note").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "print-kk.png"))

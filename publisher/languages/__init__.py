@@ -117,6 +117,7 @@ class Language:
         key = f"ref.{kind}"
         if not num:
             return self.t("ref.unnumbered")
+        num = num.rstrip(".")            # "1." as printed before a paragraph: "пункт 1"
         return self.t(key, num=num) if key in self.messages else num
 
     def section(self, url: str) -> str:

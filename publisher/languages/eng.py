@@ -333,7 +333,6 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "pagefind.search_suggestion": "No results. Try another search.",
     "pagefind.searching": "Searching for “[SEARCH_TERM]”…",
     "pagefind.filter.act": "Act",
-    "pagefind.filter.language": "Language",
 
     "js.days_left": {"one": "{count} day left", "other": "{count} days left"},
     "js.closed": "discussion closed",

@@ -355,7 +355,6 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "pagefind.search_suggestion": "Ештеңе табылмады. Басқа сұрауды қолданып көріңіз.",
     "pagefind.searching": "«[SEARCH_TERM]» ізделуде…",
     "pagefind.filter.act": "Акт",
-    "pagefind.filter.language": "Тіл",
 
     "js.days_left": {"one": "{count} күн қалды", "other": "{count} күн қалды"},
     "js.closed": "талқылау аяқталды",

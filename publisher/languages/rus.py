@@ -357,7 +357,6 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "pagefind.search_suggestion": "Ничего не найдено. Попробуйте другой запрос.",
     "pagefind.searching": "Поиск «[SEARCH_TERM]»…",
     "pagefind.filter.act": "Акт",
-    "pagefind.filter.language": "Язык",
 
     # counted things the browser shows
     "js.days_left": {"one": "остался {count} день", "few": "осталось {count} дня", "many": "осталось {count} дней",

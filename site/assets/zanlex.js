@@ -55,6 +55,10 @@
       },
     });
     var reword = function () {
+      // The search field is named (not only by its placeholder), in the page's language.
+      box.querySelectorAll("input.pagefind-ui__search-input:not([aria-label])").forEach(function (el) {
+        el.setAttribute("aria-label", word("pagefind.search_label"));
+      });
       box.querySelectorAll(".pagefind-ui__message").forEach(function (el) {
         var text = el.textContent;
         if (text.indexOf(COUNT_MARK) < 0) return;
@@ -63,6 +67,7 @@
       });
     };
     new MutationObserver(reword).observe(box, { childList: true, subtree: true, characterData: true });
+    reword();
   }
 
   // ── Version switch: a form around a <select>. It changes page on Enter, on the button, or on a
