@@ -211,7 +211,7 @@ def docx_bytes(text: TextView, L: Language, title: str, subtitle: str, built: da
     for line in [*text.preface, *text.preamble]:
         W.para(line)
 
-    def add(items, level):
+    def add(items, level, borrowed=None):
         for item in runs(items):
             if isinstance(item, Run):
                 parts = [L.t("run.missing", units=words.run_label(L, list(item.provisions)))]
@@ -219,15 +219,16 @@ def docx_bytes(text: TextView, L: Language, title: str, subtitle: str, built: da
                                                                          ("run.before", item.before)) if e]
                 W.para(" ".join(parts), italic=True, size=19)
                 continue
-            add_provision(item, level)
+            add_provision(item, level, borrowed)
 
-    def add_provision(p: ProvisionView, level: int):
+    def add_provision(p: ProvisionView, level: int, borrowed: str | None):
         lang = TAGS[p.source_lang] if p.source_lang else None
-        if p.heading:
-            W.para(" ".join(x for x in [L.unit(p.kind, p.num), p.heading] if x), style=f"Heading{min(level, 4)}",
-                   lang=lang)
+        headed = p.heading or (p.num and L.has(f"unit.{p.kind}"))
+        if headed:
+            W.para(" ".join(x for x in [L.unit(p.kind, p.num), p.heading or ""] if x),
+                   style=f"Heading{min(level, 4)}", lang=lang)
         notes = []
-        if p.source_lang:
+        if p.source_lang and p.source_lang != borrowed:
             notes.append(L.t("prov.other_lang", **words.other_language(L, L.code, p.source_lang)))
         if p.derived_from:
             notes.append(L.t("prov.derived.more", act=p.derived_from))
@@ -237,11 +238,11 @@ def docx_bytes(text: TextView, L: Language, title: str, subtitle: str, built: da
             notes.append(L.t("prov.missing"))
         for n in notes:
             W.para(n, italic=True, size=18)
-        indent = 240 * min(level - 2, 4) if level > 2 and not p.heading else 0
+        indent = 240 * min(level - 2, 4) if level > 2 and not headed else 0
         for j, t in enumerate([*p.text, *p.wrap_up]):
-            prefix = f"{p.num} " if j == 0 and p.num and not p.heading else ""
+            prefix = f"{p.num} " if j == 0 and p.num and not headed else ""
             W.para(prefix + t, lang=lang, color="595959" if p.repealed else None, indent=indent)
-        add(p.children, level + 1 if p.heading else level)
+        add(p.children, level + 1 if headed else level, p.source_lang)
         for n in p.notes:
             W.para(n.text, size=17, indent=240)
 

@@ -127,10 +127,10 @@ class Context:
     borrowed: str | None = None     # the language of the enclosing provision's borrowed wording (said once)
 
 
-def inner(ctx: Context, p: ProvisionView) -> Context:
+def inner(ctx: Context, p: ProvisionView, headed: bool = False) -> Context:
     """The context of the provisions inside ``p``: one heading level down (h6 at most) under a
     heading; the language of its borrowed wording, so that it is explained once, not per point."""
-    return dataclasses.replace(ctx, level=min(ctx.level + 1, 6) if p.heading else ctx.level,
+    return dataclasses.replace(ctx, level=min(ctx.level + 1, 6) if p.heading or headed else ctx.level,
                                borrowed=p.source_lang)
 
 
@@ -159,10 +159,10 @@ def toc_of(text: TextView, L: Language) -> list[dict]:
     def entries(provisions, level):
         out = []
         for p in provisions:
-            if isinstance(p, Run) or not p.heading:
+            if isinstance(p, Run) or not (p.heading or (p.num and L.has(f"unit.{p.kind}"))):
                 continue
-            heading = escape(p.heading)
-            if p.source_lang:
+            heading = escape(p.heading or "")
+            if p.source_lang and p.heading:
                 heading = Markup('<span lang="{0}">{1}</span>').format(LANGUAGES[p.source_lang].html, p.heading)
             name = Markup(" ").join(x for x in [escape(L.unit(p.kind, p.num)), heading] if x)
             out.append({"level": level, "id": p.eid, "name": str(name),

@@ -158,3 +158,43 @@ def test_a_draft_page_flags_an_unjustified_decision_and_links_the_bylaw_it_amend
     assert len(flagged) == 1 and "rejected" in flagged[0].text_content()
     (link,) = [a for a in page.cssselect("a") if a.text_content() == "Order No. 78 of 8 December 2016"]
     assert link.get("href").rstrip("/").endswith("akn/kz/act/order/2016-12-08/78")
+
+
+def test_order_78_links_its_basis_to_article_7_subparagraph_3_in_force_on_the_same_date(built_site):
+    """References the linker resolved are links: order 78's preamble "подпунктом 3) статьи 7 Закона …"."""
+    page = doc(built_site, "akn/kz/act/order/2016-12-08/78/rus/")
+    (link,) = [a for a in page.cssselect(".zl-preamble a.zl-ref") if a.text_content().startswith("подпунктом 3) статьи 7")]
+    assert link.get("href").endswith("2013-04-15/88-V/rus/#chp_2__art_7__point_3")
+    dates = versions(built_site, "akn/kz/act/order/2016-12-08/78/", "rus")
+    old = doc(built_site, f"akn/kz/act/order/2016-12-08/78/rus@{dates[0]}/")
+    href = [a.get("href") for a in old.cssselect(".zl-preamble a.zl-ref")][0]
+    law_dates = [d for d in versions(built_site, LAW, "rus") if d <= dates[0]]
+    assert href.endswith(f"88-V/rus@{law_dates[-1]}/#chp_2__art_7__point_3"), href     # the law as it was then
+
+
+def test_a_version_collapses_unknown_wordings_into_lines_naming_the_bounding_changes(built_site):
+    dates = versions(built_site, LAW, "rus")
+    gaps = []
+    for d in dates:
+        gaps += [" ".join(g.text_content().split()) for g in doc(built_site, f"{LAW}rus@{d}/").cssselect(".zl-gap")]
+    assert gaps, "some version has provisions whose Russian wording is not in the corpus"
+    assert all("текст, действовавший на эту дату, в корпусе отсутствует." in g for g in gaps)
+    assert any(re.search(r"^(Статьи|Пункты|Подпункты) [\w)-]+–[\w)-]+:", g) for g in gaps), "a run is one line"
+    assert any(re.search(r"(Предыдущее|Следующее) изменение — Закон РК от \d\d\.\d\d\.\d{4} № [\w-]+ \(", g)
+               for g in gaps)
+
+
+def test_every_act_page_says_what_its_text_is_checked_against_and_what_is_not_yet_in_it(built_site):
+    for lang, words in (("rus", ("Состояние текста", "Сайт собран", "Официальный источник")),
+                        ("kaz", ("Мәтіннің жай-күйі", "құрастырылды", "Ресми дереккөз"))):
+        box = doc(built_site, f"{LAW}{lang}/").cssselect("aside.zl-asof")[0]
+        text = " ".join(box.text_content().split())
+        assert all(w in text for w in words), text
+        assert box.cssselect("details.zl-outstanding summary")
+    kk = " ".join(doc(built_site, f"{LAW}kaz/").cssselect("aside.zl-asof")[0].text_content().split())
+    assert re.search(r"Мәтін \d{4} жылғы \d+ \w+ ресми редакциямен салыстырылды", kk), kk
+    outstanding = []
+    for d in versions(built_site, LAW, "eng"):
+        outstanding += doc(built_site, f"{LAW}eng@{d}/").cssselect("details.zl-outstanding li")
+    assert outstanding and all(re.search(r"(Law|Order) No\. .+, in force (from|not before) .+: \d+ provisions?",
+                                         " ".join(li.text_content().split())) for li in outstanding)
