@@ -22,13 +22,34 @@ from pathlib import Path
 
 import click
 
-import akn_schema
-import discussion
+import akn_schema  # its names load on first use (lxml, the XSD, markdown-it): `zanlex --help` stays fast
 from akn_schema.errors import ENVIRONMENT, ZanlexError
-from akn_schema.files import atomic_write
-from akn_schema.project import NoCorpus, find_corpus
 
 INTERNAL_ERROR = 4
+
+
+def _lazy(name: str):
+    """A module that is imported on first use (``discussion`` loads holidays and icalendar)."""
+    import importlib.util
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = sys.modules[name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+discussion = _lazy("discussion")
+project = _lazy("akn_schema.project")     # the corpus finder: config schemas, zoneinfo
+
+
+def atomic_write(path, data, **options) -> None:
+    """``akn_schema.files.atomic_write``, imported when a command writes (not for ``--help``)."""
+    from akn_schema.files import atomic_write as write
+
+    write(path, data, **options)
 
 
 class Session(dict):
@@ -41,8 +62,17 @@ class Session(dict):
     def __missing__(self, key: str):
         if key != "corpus":
             raise KeyError(key)
-        self["corpus"] = find_corpus(self.given)
+        self["corpus"] = project.find_corpus(self.given)
         return self["corpus"]
+
+    def loaded(self):
+        """The corpus opened once for this command (``akn_schema.corpus.Corpus``): every stage is
+        given this one object, so no stage re-reads a work.toml or re-parses a text."""
+        if getattr(self, "_loaded", None) is None:
+            from akn_schema.corpus import Corpus
+
+            self._loaded = Corpus.open(self["corpus"])
+        return self._loaded
 
     def corpus_if_any(self) -> Path | None:
         """The corpus, or None when none was given or found (for commands that can do without)."""
@@ -50,12 +80,75 @@ class Session(dict):
             return self["corpus"]
         try:
             return self["corpus"]
-        except NoCorpus:
+        except project.NoCorpus:
             return None
 
 
 def emit_json(obj) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def jobs_options(f):
+    """``--jobs N`` (default: the cores), ``--executor process|dask`` and ``--scheduler ADDRESS``:
+    where the per-work tasks run (``akn_schema.executor``); the output is the same either way."""
+    f = click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="The Dask scheduler for --executor dask, e.g. tcp://10.0.0.5:8786.")(f)
+    f = click.option("--executor", "executor_kind", type=click.Choice(["process", "dask"]), default="process",
+                     show_default=True, help="Run the per-work tasks in a local process pool, or on Dask.")(f)
+    return click.option("--jobs", "-j", type=click.IntRange(1, None), default=None,
+                        help="Worker processes for the per-work tasks (default: the number of cores).")(f)
+
+
+def make_executor(jobs: int | None, kind: str = "process", scheduler: str | None = None):
+    from akn_schema.executor import executor_for
+
+    return executor_for(kind, jobs, scheduler)
+
+
+class progress_bar:  # noqa: N801  (used as a context manager, like ``open``)
+    """A rich progress bar on standard error while a command works through the works; silent
+    when standard error is not a terminal (a pipe, CI, a test). Calling it reports (done, total).
+
+        with progress_bar("validate") as progress:
+            reports = check_texts(corpus, texts, executor=ex, progress=progress)
+    """
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar = None
+        self.task = None
+
+    def __enter__(self):
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            return
+        if self.task is None:
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def step(self, label: str):
+        """A callback for a named step (``publisher.build``'s progress(step, done, total))."""
+        tasks: dict[str, int] = {}
+
+        def report(step: str, done: int, total: int) -> None:
+            if self.bar is None:
+                return
+            if step not in tasks:
+                tasks[step] = self.bar.add_task(step, total=total)
+            self.bar.update(tasks[step], completed=done, total=total)
+        return report
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 @click.group()
@@ -84,15 +177,18 @@ def init_cmd(folder: Path) -> None:
 LANG = click.option("--lang", "lang", default=None, help="rus | kaz | eng (for a file path, or a work with several texts).")
 
 
-def _sources(corpus: Path, specs: tuple[str, ...], lang: str | None = None, doctype: str | None = None):
+def _sources(corpus: Path, specs: tuple[str, ...], lang: str | None = None, doctype: str | None = None,
+             works: dict | None = None):
     """(work, lang) for each SOURCE; every text of every work when none is given."""
+    if works is None and corpus is not None:
+        works = akn_schema.load_works(corpus)
     if not specs:
-        return [(w, src) for w in akn_schema.load_works(corpus).values() for src in w.all_texts()]
+        return [(w, src) for w in works.values() for src in w.all_texts()]
     out = []
     for spec in specs:
         work, lg = akn_schema.resolve_source(spec, corpus, lang, doctype)
         name, _, given = spec.partition(":")
-        in_corpus = corpus is not None and name in akn_schema.load_works(corpus)
+        in_corpus = corpus is not None and name in works
         langs = [lg] if (given or lang or work.texts.keys() == {lg} or not in_corpus) \
             else list(work.texts)
         out += [(work, x) for x in langs]
@@ -109,11 +205,18 @@ def _sources(corpus: Path, specs: tuple[str, ...], lang: str | None = None, doct
 @click.pass_context
 def parse(ctx, source, lang, doctype, output, strict):
     """Parse SOURCE (e.g. law-88-V:rus, or a text file) into Akoma Ntoso XML."""
-    work, lang = akn_schema.resolve_source(source, ctx.obj.corpus_if_any(), lang, doctype)
+    corpus = ctx.obj.corpus_if_any()
+    work, lang = akn_schema.resolve_source(source, corpus, lang, doctype)
     act = akn_schema.parse_work(work, lang, strict)
     for warning in act.warnings:
         click.echo(f"warning: {warning}", err=True)
-    data = akn_schema.to_bytes(akn_schema.act_to_xml(act, work))
+    if corpus is not None and work.folder is not None:     # a corpus work: dated, with its amendments
+        from consolidator import source_xml
+
+        root = source_xml(corpus, work.name, lang)
+    else:
+        root = akn_schema.act_to_xml(act, work)
+    data = akn_schema.to_bytes(root)
     if output:
         atomic_write(output, data, make_parents=False)
     else:
@@ -135,15 +238,26 @@ def _by_rule(skipped: list[dict]) -> dict[str, list[dict]]:
               help="What a file path holds (corpus works know their type).")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--strict", is_flag=True, help="Warnings count as failures.")
+@click.option("--cache", "use_cache", is_flag=True,
+              help="Skip a text unchanged since the last check with --cache (same bytes, configuration and zanlex).")
+@jobs_options
 @click.pass_context
-def validate(ctx, sources, lang, doctype, as_json, strict):
+def validate(ctx, sources, lang, doctype, as_json, strict, use_cache, jobs, executor_kind, scheduler):
     """Strict XSD, unique eIds, resolving hrefs and text conservation, per source text.
 
     With no SOURCE, every text of the corpus; a SOURCE is law-88-V, law-88-V:rus, or a text file
-    (with --lang). Exit status 1 if anything fails.
+    (with --lang). The texts are checked in parallel (--jobs). Exit status 1 if anything fails.
     """
+    from akn_schema.batch import check_texts
+    from akn_schema.cache import folder_for
+
     corpus = ctx.obj["corpus"] if not sources else ctx.obj.corpus_if_any()
-    reports = [akn_schema.check_source(w, lg) for w, lg in _sources(corpus, sources, lang, doctype)]
+    works = ctx.obj.loaded().works if corpus is not None else None
+    texts = _sources(corpus, sources, lang, doctype, works)
+    cache = folder_for(corpus) if corpus is not None and use_cache else None
+    with make_executor(jobs if len(texts) > 1 else 1, executor_kind, scheduler) as ex, \
+            progress_bar("validate") as progress:
+        reports = check_texts(None, texts, executor=ex, progress=progress, cache=cache)
     failed = [r for r in reports if not r.valid or (strict and r.warnings)]
     if as_json:
         emit_json({"valid": not failed, "sources": [r.as_json() for r in reports]})
@@ -204,7 +318,7 @@ def events_cmd(ctx: click.Context, work: str, as_json: bool) -> None:
     """The amendment events recorded by WORK's footnotes, by effective date."""
     from consolidator import events_for_work
 
-    events = events_for_work(ctx.obj["corpus"], work)
+    events = events_for_work(ctx.obj.loaded(), work)
     if as_json:
         emit_json([e.as_json() for e in events])
         return
@@ -220,14 +334,16 @@ def versions_cmd(ctx: click.Context, work: str, as_json: bool) -> None:
     """WORK's points in time: each date (or window), its events, and the coverage per language."""
     from consolidator import points_in_time
 
-    points = points_in_time(ctx.obj["corpus"], work)
+    points = points_in_time(ctx.obj.loaded(), work)
     if as_json:
         emit_json([p.as_json() for p in points])
         return
     for p in points:
         what = "entry into force" if p.entry_into_force else ", ".join(sorted({str(e.act) for e in p.events}))
         cov = " ".join(f"{lang} {c:.0%}" for lang, c in p.coverage.items())
-        click.echo(f"{p.effective!s:38} {what}  [{len(p.events)} events; coverage {cov}]")
+        labels = sorted({e.label.isoformat() for e in p.editions.values()})
+        checked = f"; checked against the edition of {', '.join(labels)}" if labels else ""
+        click.echo(f"{p.effective!s:38} {what}  [{len(p.events)} events; coverage {cov}{checked}]")
 
 
 @zanlex.command("show")
@@ -241,11 +357,11 @@ def show_cmd(ctx: click.Context, work: str, as_of: str, lang: str, fmt: str) -> 
     from akn_schema.akn import to_bytes
     from consolidator import parse_day, version_at, version_xml
 
-    version = version_at(ctx.obj["corpus"], work, parse_day(as_of), lang)
+    version = version_at(ctx.obj.loaded(), work, parse_day(as_of), lang)
     if fmt == "json":
         emit_json(version.as_json())
     elif fmt == "akn":
-        click.echo(to_bytes(version_xml(ctx.obj["corpus"], version)).decode("utf-8"), nl=False)
+        click.echo(to_bytes(version_xml(ctx.obj.loaded(), version)).decode("utf-8"), nl=False)
     else:
         click.echo(version.as_text())
 
@@ -261,7 +377,7 @@ def diff_cmd(ctx: click.Context, work: str, d1: str, d2: str, lang: str, fmt: st
     """Word-level differences between WORK's versions on two dates, provision by provision."""
     from consolidator import diff_html, parse_day, version_diff
 
-    diffs = version_diff(ctx.obj["corpus"], work, parse_day(d1), parse_day(d2), lang)
+    diffs = version_diff(ctx.obj.loaded(), work, parse_day(d1), parse_day(d2), lang)
     if fmt == "json":
         emit_json([d.as_json() for d in diffs])
     elif fmt == "html":
@@ -287,7 +403,7 @@ def apply_cmd(ctx: click.Context, act: str, work: str, lang: str | None, as_json
     yield, and each instruction checked word for word against the official edition after it."""
     from consolidator import apply_act
 
-    app = apply_act(ctx.obj["corpus"], act, work, lang)
+    app = apply_act(ctx.obj.loaded(), act, work, lang)
     if as_json:
         emit_json(app.as_json())
         return
@@ -312,16 +428,36 @@ AS_OF = click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), defa
                      help="Only what holds on this date (YYYY-MM-DD); default: today / every edge.")
 
 
+def _links_task(task):
+    """One work's share of the graph (a per-work task): its provisions, references and history."""
+    import linker
+    from akn_schema.batch import run_for_work
+
+    return run_for_work(task, linker.work_links)
+
+
+def _graph(corpus, as_of, jobs, executor_kind, scheduler):
+    """The graph: every work's share computed as a per-work task, then joined (the global step)."""
+    import linker
+    from akn_schema.batch import corpus_tasks
+
+    with make_executor(jobs, executor_kind, scheduler) as ex, progress_bar("graph") as progress:
+        parts = dict(zip(corpus.works, ex.map(_links_task, corpus_tasks(corpus, corpus.works), progress),
+                         strict=True))
+    return linker.graph_from(corpus.works, parts, {name: p.changes for name, p in parts.items()}, as_of)
+
+
 @zanlex.command("graph")
 @click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True)
 @AS_OF
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@jobs_options
 @click.pass_context
-def graph_cmd(ctx, fmt, as_of, output):
+def graph_cmd(ctx, fmt, as_of, output, jobs, executor_kind, scheduler):
     """The law–bylaw graph: node-link JSON (networkx) or GraphML."""
     import linker  # spaCy: loaded only by the commands that need it
 
-    g = linker.build_graph(ctx.obj["corpus"], as_of.date() if as_of else None)
+    g = _graph(ctx.obj.loaded(), as_of.date() if as_of else None, jobs, executor_kind, scheduler)
     data = linker.graph_graphml(g) if fmt == "graphml" else \
         json.dumps(linker.graph_json(g), ensure_ascii=False, indent=2).encode("utf-8")
     if output:
@@ -333,12 +469,13 @@ def graph_cmd(ctx, fmt, as_of, output):
 @zanlex.command("links")
 @click.argument("ref")
 @click.option("--json", "as_json", is_flag=True)
+@jobs_options
 @click.pass_context
-def links_cmd(ctx, ref, as_json):
+def links_cmd(ctx, ref, as_json, jobs, executor_kind, scheduler):
     """Everything pointing to and from REF: law-88-V~art_7, or /akn/kz/act/2013-04-15/88-V/~chp_2__art_7."""
     import linker  # spaCy: loaded only by the commands that need it
 
-    g = linker.build_graph(ctx.obj["corpus"])
+    g = _graph(ctx.obj.loaded(), None, jobs, executor_kind, scheduler)
     found = linker.links_of(g, ref)
     if as_json:
         emit_json(found.as_dict(g))
@@ -352,19 +489,50 @@ def links_cmd(ctx, ref, as_json):
         click.echo(f"  → {link.kind:16} {link.target}  {link.attrs.get('valid_from', '')}")
 
 
+def _check_work(task):
+    """One work's share of ``zanlex check`` (a per-work task): its texts validated with their
+    references, its share of the graph, and its consolidation audit."""
+    from akn_schema.batch import run_for_work
+
+    return run_for_work(task, _work_check)
+
+
+def _work_check(corpus, name: str):
+    import linker
+    from consolidator.audit import work_consolidation_audits
+
+    return (linker.work_validation_audits(corpus, name), linker.work_links(corpus, name),
+            work_consolidation_audits(corpus, name))
+
+
 @zanlex.command("check")
 @AS_OF
 @click.option("--json", "as_json", is_flag=True)
+@jobs_options
 @click.pass_context
-def check_cmd(ctx, as_of, as_json):
+def check_cmd(ctx, as_of, as_json, jobs, executor_kind, scheduler):
     """Audits: stale delegation, dangling references and AKN validity (linker), and the consolidation audit:
     changes no footnote records (per edition pair), amending acts' instructions the next edition does not
     reflect. Exit status 1 on errors."""
     import linker  # spaCy: loaded only by the commands that need it
-    from consolidator.audit import consolidation_audits
+    from akn_schema.batch import corpus_tasks
+    from consolidator import load_acts
 
-    found = linker.audits(ctx.obj["corpus"], as_of.date() if as_of else None)
-    found = list(found) + consolidation_audits(ctx.obj["corpus"])
+    corpus = ctx.obj.loaded()
+    load_acts(corpus)           # the registry first: a broken amending-acts.toml fails before the slow audits
+    when = as_of.date() if as_of else None
+    with make_executor(jobs, executor_kind, scheduler) as ex, progress_bar("check") as progress:
+        per_work = dict(zip(corpus.works, ex.map(_check_work, corpus_tasks(corpus, corpus.works), progress),
+                            strict=True))
+    # the global step: the graph from every work's share, then the audits that span works
+    parts = {name: links for name, (_, links, _) in per_work.items()}
+    history = {name: links.changes for name, links in parts.items()}
+    graph = linker.graph_from(corpus.works, parts, history)
+    found = linker.stale_delegations(corpus, when, history, graph) + linker.reference_audits(
+        corpus, when, history, found=[r for links in parts.values() for r in links.resolutions])
+    found += [a for validation, _, _ in per_work.values() for a in validation]
+    found = sorted(found, key=lambda a: linker.SEVERITIES.index(a.severity))
+    found += [f for name in sorted(per_work) for f in per_work[name][2]]
     if as_json:
         emit_json([a.as_dict() for a in found])
     else:
@@ -483,8 +651,6 @@ def discussion_add_comment(ctx: click.Context, draft: str, received: str, author
 @click.pass_context
 def build_cmd(ctx: click.Context, out: Path, today) -> None:
     """Build the static site (mkdocs-material + Pagefind) from the corpus."""
-    from rich.progress import Progress
-
     import publisher
     from akn_schema.today import reference_epoch
     from publisher.output import check_target
@@ -493,15 +659,9 @@ def build_cmd(ctx: click.Context, out: Path, today) -> None:
     check_target(out, [corpus])            # refuse a foreign folder before any work
     epoch = reference_epoch(today.date() if today else None)
 
-    with Progress(transient=True) as bar:
-        tasks: dict[str, int] = {}
-
-        def progress(step: str, done: int, total: int) -> None:
-            if step not in tasks:
-                tasks[step] = bar.add_task(step, total=total)
-            bar.update(tasks[step], completed=done, total=total)
-
-        report = publisher.build(corpus, out, progress, epoch=epoch,
+    with progress_bar("build") as bar:
+        # the command's one Corpus: every stage of the build reads and parses through it
+        report = publisher.build(ctx.obj.loaded(), out, bar.step("build"), epoch=epoch,
                                  wait=lambda message: click.echo(f"zanlex: {message}", err=True))
     for notice in report.notices:
         click.echo(f"zanlex: notice: {notice}", err=True)

@@ -1,126 +1,58 @@
-"""Text → Akoma Ntoso 3.0. The public API of the parsing stage:
-
-    >>> from pathlib import Path
-    >>> corpus = Path(__file__).resolve().parent.parent / "corpus"
-    >>> works = load_works(corpus)
-    >>> act = parse_work(works["law-88-V"], "rus")
-    >>> sum(1 for p in act.walk() if p.kind == "article")
-    35
-    >>> report = check_source(works["law-88-V"], "kaz")
-    >>> report.valid, len(report.conservation.lost), report.warnings
-    (True, 0, [])
+"""Text → Akoma Ntoso 3.0. The public API of the parsing stage (see ``reading`` for a worked example):
 
 - ``load_works(corpus)``, ``resolve_source(spec, corpus, lang, doctype)``: the corpus.
 - ``parse_text(text, lang=, doctype=, path=)`` and ``parse_work(work, lang)``: an ``Act``.
 - ``act_to_xml(act, work, expression_date=None)``: the AKN tree; ``to_bytes`` serialises it.
 - ``validate_xml(root)``: strict XSD + unique eIds + resolving hrefs, as a list of problems.
 - ``check_source(work, lang)``: all of the above plus text conservation, as a ``SourceReport``.
+
+The names are imported on first use, so that ``import akn_schema`` (or one light submodule such
+as ``akn_schema.errors``) does not load lxml, the XSD or markdown-it: ``zanlex --help`` stays fast.
+
+    >>> import akn_schema
+    >>> akn_schema.parse_work is akn_schema.reading.parse_work
+    True
 """
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
+import importlib
 
-from lxml import etree
-
-from .akn import AKN_NS, act_to_xml, expression_uri, to_bytes
-from .errors import ParseError, SourceError, UnknownWork, ZanlexError
-from .grammar import parse_lines
-from .languages import GRAMMARS, HTML_LANG, grammar_for
-from .mirror import MARKUP_RULES, source_format
-from .model import IN_FORCE, REMOVED, Act, Attachment, Note, Provision
-from .text import decode_source
-from .validate import Conservation, conservation, validate_xml
-from .works import Edition, TextSource, Work, load_works, resolve_source
-
-
-def read_source(work: Work, lang: str | TextSource) -> str:
-    """The decoded text of a work's source (its seed text in ``lang``, or a given ``TextSource``)."""
-    path = lang.path if isinstance(lang, TextSource) else work.source(lang).path
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise SourceError(path, None, f"cannot read: {err.strerror}") from None
-    return decode_source(data, path)
+_EXPORTS = {
+    "akn": ("AKN_NS", "act_to_xml", "expression_uri", "to_bytes"),
+    "errors": ("ParseError", "SourceError", "UnknownWork", "ZanlexError"),
+    "grammar": ("parse_lines",),
+    "languages": ("GRAMMARS", "HTML_LANG", "grammar_for"),
+    "text": ("decode_source",),
+    "mirror": ("MARKUP_RULES", "source_format"),
+    "model": ("IN_FORCE", "REMOVED", "Act", "Attachment", "Note", "Provision"),
+    "reading": ("SourceReport", "check_source", "parse_source", "parse_text", "parse_work", "read_source"),
+    "validate": ("Conservation", "conservation", "validate_xml"),
+    "works": ("Edition", "TextSource", "Work", "load_works", "resolve_source"),
+}
+_HOME = {name: module for module, names in _EXPORTS.items() for name in names}
 
 
-def parse_text(text: str, *, lang: str, doctype: str, path: str = "<text>", work: str = "",
-               strict: bool = False, fmt: str | None = None) -> Act:
-    """Parse one text; ``strict`` turns a line the grammar cannot place into a ``ParseError``.
-
-    ``fmt`` is ``text`` (a plain-text dump) or ``mirror-md`` (the mirror's markdown); by default
-    the suffix of ``path`` decides (``.md`` → ``mirror-md``).
-    """
-    try:
-        grammar_for(lang)
-    except KeyError as err:
-        raise UnknownWork(err.args[0]) from None
-    return parse_lines(text, lang=lang, doctype=doctype, path=path, work=work, strict=strict, fmt=fmt)
-
-
-@functools.lru_cache(maxsize=64)
-def parse_work(work: Work, lang: str, strict: bool = False) -> Act:
-    """The parsed text of a work in one language (cached: treat the result as read-only)."""
-    source = work.source(lang)
-    return parse_text(read_source(work, lang), lang=lang, doctype=work.doctype, path=str(source.path),
-                      work=work.name, strict=strict, fmt=getattr(source, "format", None))
+def __getattr__(name: str):
+    """``akn_schema.<name>``: a public name, or a submodule, imported on first use."""
+    if name == "etree":
+        from lxml import etree
+        value = etree
+    elif name in _HOME:
+        value = getattr(importlib.import_module(f".{_HOME[name]}", __name__), name)
+    else:
+        try:
+            value = importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as err:
+            if err.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    globals()[name] = value
+    return value
 
 
-@functools.lru_cache(maxsize=256)
-def parse_source(work: Work, source: TextSource, strict: bool = False) -> Act:
-    """The parsed text of any source of a work: a seed text or an edition's (cached, read-only).
-
-    >>> from pathlib import Path
-    >>> w = load_works(Path(__file__).resolve().parent.parent / "corpus")["law-88-V"]
-    >>> parse_source(w, w.texts["kaz"]).lang
-    'kaz'
-    """
-    if source.edition is None and work.texts.get(source.lang) == source:
-        return parse_work(work, source.lang, strict)
-    return parse_text(read_source(work, source), lang=source.lang, doctype=work.doctype,
-                      path=str(source.path), work=work.name, strict=strict, fmt=source.format)
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME, "etree"})
 
 
-@dataclass
-class SourceReport:
-    """What ``zanlex validate`` says about one source text."""
-
-    work: str
-    lang: str
-    path: str
-    errors: list[str]
-    warnings: list[str]
-    conservation: Conservation
-    skipped: list[dict]
-
-    @property
-    def valid(self) -> bool:
-        return not self.errors and self.conservation.ok
-
-    def as_json(self) -> dict:
-        return {"work": self.work, "lang": self.lang, "path": self.path, "valid": self.valid,
-                "xsd_errors": self.errors, "warnings": self.warnings,
-                "words": self.conservation.source_words, "words_lost": len(self.conservation.lost),
-                "lost": [{"line": n, "word": w} for n, w in self.conservation.lost[:50]],
-                "non_text_lines": self.skipped}
-
-
-def check_source(work: Work, lang: str | TextSource, strict: bool = False) -> SourceReport:
-    """Validate one source text of a work: a seed text by language, or any ``TextSource`` (an edition)."""
-    source = lang if isinstance(lang, TextSource) else work.source(lang)
-    text = read_source(work, source)
-    act = parse_source(work, source, strict)
-    root = act_to_xml(act, work)
-    return SourceReport(work.name, source.name, str(source.path), validate_xml(root),
-                        [str(w) for w in act.warnings], conservation(text, act, root),
-                        [{"line": s.line, "rule": s.rule, "text": s.text} for s in act.skipped])
-
-
-__all__ = [
-    "AKN_NS", "GRAMMARS", "HTML_LANG", "IN_FORCE", "REMOVED", "Act", "Attachment", "Conservation", "Note",
-    "MARKUP_RULES", "ParseError", "Provision", "SourceError", "SourceReport", "TextSource", "UnknownWork", "Work", "ZanlexError",
-    "act_to_xml", "check_source", "conservation", "etree", "expression_uri", "load_works", "parse_text",
-    "parse_source", "parse_work", "read_source", "Edition", "resolve_source", "source_format", "to_bytes",
-    "validate_xml",
-]
+__all__ = sorted([*_HOME, "etree"])

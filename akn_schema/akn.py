@@ -34,7 +34,8 @@ def expression_uri(work: Work, lang: str, date: dt.date | None) -> str:
     return f"{work.uri}/{lang}@{date.isoformat() if date else ''}"
 
 
-def _frbr(work: Work, lang: str, expression_date: dt.date | None, component: str = "main") -> etree._Element:
+def _frbr(work: Work, lang: str, expression_date: dt.date | None, component: str = "main",
+          title: str | None = None) -> etree._Element:
     wdate = work.date if work.date_known else dt.date(1, 1, 1)
     expr = expression_uri(work, lang, expression_date)
     edate, ename = (expression_date, "expression") if expression_date else (wdate, "work-date; expression date unknown")
@@ -43,6 +44,7 @@ def _frbr(work: Work, lang: str, expression_date: dt.date | None, component: str
     work_el = E.FRBRWork(
         E.FRBRthis(value=f"{work.uri}/!{component}"),
         E.FRBRuri(value=work.uri),
+        *([E.FRBRalias(value=title, name="title")] if title else []),     # what cobalt's Act.title reads
         E.FRBRdate(date=wdate.isoformat(), name="enactment" if work.date_known else "unknown"),
         E.FRBRauthor(href=author),
         E.FRBRcountry(value="kz"),
@@ -96,9 +98,12 @@ def _note_refs(notes: list[Note]) -> list[etree._Element]:
     return [E.noteRef(href=f"#{n.eid}", marker=n.eid.split("_")[-1], placement="bottom") for n in notes]
 
 
+_TAGS = {k: f"{{{AKN_NS}}}{k}" for k in ("chapter", "subchapter", "article", "paragraph", "point", "hcontainer")}
+
+
 def _provision(prov: Provision, parent: etree._Element) -> etree._Element:
     """A hierarchical unit; its footnote markers go in its heading, else its num, else its text."""
-    el = etree.SubElement(parent, f"{{{AKN_NS}}}{prov.kind}", eId=prov.eid)
+    el = etree.SubElement(parent, _TAGS.get(prov.kind) or f"{{{AKN_NS}}}{prov.kind}", eId=prov.eid)
     if prov.kind == "hcontainer":
         el.set("name", prov.name or "unplaced")     # else: a block the grammar could not place (a warning)
     if prov.status == REMOVED:
@@ -123,9 +128,25 @@ def _provision(prov: Provision, parent: etree._Element) -> etree._Element:
     return el
 
 
+def _publication(work: Work) -> list[etree._Element]:
+    """``meta/publication`` when work.toml records where the act was first published."""
+    pub = (work.raw or {}).get("publication") or {}
+    if not pub.get("date"):
+        return []
+    name = str(pub.get("name") or pub.get("source") or "official publication")
+    number = {"number": str(pub["number"])} if pub.get("number") is not None else {}
+    return [E.publication(date=pub["date"].isoformat(), name=name, showAs=name, **number)]
+
+
+def _title(act: Act, work: Work) -> str | None:
+    """The short title: the work's in the text's language, else the text's own, else any."""
+    return work.titles.get(act.lang) or act.title or next(iter(work.titles.values()), None)
+
+
 def _meta(act: Act, work: Work, expression_date: dt.date | None, notes: list[Note]) -> etree._Element:
     meta = E.meta(
-        _frbr(work, act.lang, expression_date),
+        _frbr(work, act.lang, expression_date, title=_title(act, work)),
+        *_publication(work),
         E.references(
             E.TLCOrganization(eId="zanlex", href="/ontology/organization/zanlex", showAs="zanlex"),
             E.TLCOrganization(eId="issuer", href="/ontology/organization/kz/issuer",
@@ -140,10 +161,12 @@ def _meta(act: Act, work: Work, expression_date: dt.date | None, notes: list[Not
 
 
 def _front(doc: etree._Element, *, stamp: list[str], title: str | None, preface: list[str],
-           preamble: list[str], notes: list[Note]) -> None:
-    """The preface (approval stamp, long title with its note markers, identification lines) and
-    the preamble of a document or an attachment."""
-    parts = [_p(s) for s in stamp]
+           preamble: list[str], notes: list[Note], lead: int = 0) -> None:
+    """The preface (approval stamp, the ``lead`` preface lines printed before the title, long
+    title with its note markers, identification lines) and the preamble of a document or an
+    attachment."""
+    parts = [_p(s) for s in stamp] + [_p(t) for t in preface[:lead]]
+    preface = preface[lead:]
     if title:
         parts.append(E.longTitle(E.p(_inline(E.docTitle(), title), *_note_refs(notes))))
     elif notes:
@@ -164,7 +187,8 @@ def _main(doc: etree._Element, tag: str, provisions: list[Provision], empty_eid:
 
 
 def _attachment(att: Attachment, act: Act, work: Work, expression_date: dt.date | None) -> etree._Element:
-    doc = E.doc(E.meta(_frbr(work, act.lang, expression_date, component=att.eid)), name=att.name)
+    doc = E.doc(E.meta(_frbr(work, act.lang, expression_date, component=att.eid,
+                             title=att.title or _title(act, work))), name=att.name)
     _front(doc, stamp=att.stamp, title=att.title, preface=[], preamble=att.preamble,
            notes=[n for n in act.notes if n.target == att.eid])
     _main(doc, "mainBody", att.body, f"{att.eid}__hcontainer_empty")
@@ -175,14 +199,18 @@ def act_to_xml(act: Act, work: Work, expression_date: dt.date | None = None) -> 
     """The whole AKN document of one parsed text.
 
     ``expression_date`` is the date of the version the text represents; by default the work's
-    date for an original text and unknown ("rus@") for a consolidated one. Notes that annotate
-    the document as a whole are referenced from its title.
+    date for an original text, 0001-01-01 for a file outside the corpus (its date unknown), and
+    unknown ("rus@") for a consolidated one: whoever writes such a document out passes the date
+    (``consolidator.source_expression_date``). Notes that annotate the document as a whole are
+    referenced from its title.
     """
-    if expression_date is None and work.source(act.lang).state == "original" and work.date_known:
+    if expression_date is None and not work.date_known:
+        expression_date = dt.date(1, 1, 1)
+    elif expression_date is None and work.source(act.lang).state == "original":
         expression_date = work.date
     name = "act" if work.doctype == "law" else work.doctype
     doc = E.act(_meta(act, work, expression_date, act.notes), name=name)
-    _front(doc, stamp=[], title=act.title, preface=act.preface, preamble=act.preamble,
+    _front(doc, stamp=[], title=act.title, preface=act.preface, preamble=act.preamble, lead=act.preface_lead,
            notes=[n for n in act.notes if not n.target])
     _main(doc, "body", act.body, "hcontainer_empty")
     if act.conclusions:

@@ -45,6 +45,18 @@ class Corpus:
         root = Path(root).resolve()
         return cls(root, load_works(root))
 
+    def __fspath__(self) -> str:
+        """A Corpus stands for its folder where a path is expected (``Path(corpus)``, ``load_works``),
+        so a stage written for a folder can be handed the command's one Corpus.
+
+        >>> Path(Corpus(Path("/srv/corpus"), {})), str(Corpus(Path("/srv/corpus"), {}))
+        (PosixPath('/srv/corpus'), '/srv/corpus')
+        """
+        return str(self.root)
+
+    def __str__(self) -> str:
+        return str(self.root)
+
     def work(self, name: str) -> Work:
         """The work called ``name``, or a one-line ``UnknownWork`` listing the corpus."""
         try:
@@ -65,6 +77,19 @@ class Corpus:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    def forget(self, work_name: str) -> int:
+        """Drop what the memo holds for one work (every key naming it), so that a worker running
+        one task per work keeps bounded memory; returns how many entries went.
+
+        >>> c = Corpus(Path("."), {})
+        >>> c.cached(("x", "law-1"), list), c.cached(("x", "law-2"), list), c.forget("law-1")
+        ([], [], 1)
+        """
+        gone = [k for k in self._memo if isinstance(k, tuple) and work_name in k]
+        for k in gone:
+            del self._memo[k]
+        return len(gone)
 
 
 _OPEN: dict[Path, tuple[tuple, Corpus]] = {}

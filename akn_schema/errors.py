@@ -32,6 +32,15 @@ class SourceError(ZanlexError):
         where = f"{self.path}:{line}" if line else self.path
         Exception.__init__(self, f"{where}: {message}")     # not super(): loaders mix in their own family
 
+    def __reduce__(self):
+        """Raised in a worker process (``--jobs``, Dask), it reaches the CLI as the same error.
+
+        >>> import pickle
+        >>> str(pickle.loads(pickle.dumps(SourceError("corpus/x.txt", 3, "binary bytes"))))
+        'corpus/x.txt:3: binary bytes'
+        """
+        return (type(self), (self.path, self.line, self.message))
+
 
 class ConfigError(SourceError):
     """A configuration file (work.toml, act.toml, amending-acts.toml, calendar.toml, a draft,
@@ -42,8 +51,11 @@ class ConfigError(SourceError):
     """
 
     def __init__(self, path, line: int | None, key: str | None, message: str):
-        self.key = key
+        self.key, self.detail = key, message
         super().__init__(path, line, f"{key} {message}" if key else message)
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.line, self.key, self.detail))
 
 
 class ParseError(SourceError):

@@ -119,8 +119,10 @@ def atomic_write(path: Path, data: bytes | str, *, mode: int | None = None, make
             os.fsync(f.fileno())
             os.fchmod(f.fileno(), mode)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(err, OSError) and err.filename is None and err.errno is not None:
+            err.filename = str(path)           # "disk full" names the file it was writing
         raise
     fsync_folder(path.parent)

@@ -13,6 +13,7 @@ shape shared by Kazakhstan's laws, resolutions and orders.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,11 +36,12 @@ POINT_B6 = re.compile(rf"^{_DASH}(?P<num>б\))\s+(?P<rest>.*)$", re.S)
 PARAGRAPH = re.compile(rf"^{_DASH}(?P<num>(?P<n>\d+(?:-\d+)*)\.)\s+(?P<rest>\S.*)$", re.S)
 NUM_RE = re.compile(r"\d+(?:-\d+)*")
 IDENTIFICATION = re.compile(r"№\s*\S+.*\b(1[89]|20)\d\d\b|\b(1[89]|20)\d\d\b.*№\s*\S+")
+_WORD_CHAR = re.compile(r"\w")
 SENTENCE_END = re.compile(r"[.;:!?…]\W*$")
 STARTS_LOWER = re.compile(r"^[\W\d_]*[a-zа-яёәіңғүұқөһ]|^[,;:)\]»]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A classified line."""
 
@@ -67,19 +69,21 @@ def classify(line: Line, g: Grammar) -> Token:
     >>> classify(Line(1, "- 3) - 9) исключены Законом РК", 0, True), grammar_for("rus")).covers
     ['3', '4', '5', '6', '7', '8', '9']
     """
-    text = line.text.replace("\n", " ")
-    for rule, pattern in g.noise:
-        if pattern.search(line.raw or text):
-            return Token("noise", line, rule=rule)
+    text = line.text.replace("\n", " ") if "\n" in line.text else line.text
+    noise = _noise(g.lang).match(line.raw or text)
+    if noise:
+        return Token("noise", line, rule=g.noise[int(noise.lastgroup[1:])][0])
     if line.cells:
         return Token("table", line, rest=line.text)
     if g.footnote.match(text):
         return Token("footnote", line, rest=line.text)
-    for kind in ("chapter", "subchapter", "article"):
-        m = getattr(g, kind).match(text)
-        if m:
-            num = m.group("num") or m.groupdict().get("num2")
-            return Token(kind, line, num=num, number=num, label=m.group("label"), heading=m.group("heading") or None)
+    if _units(g.lang).match(text):      # one test for the three (most lines are none of them)
+        for kind in ("chapter", "subchapter", "article"):
+            m = getattr(g, kind).match(text)
+            if m:
+                num = m.group("num") or m.groupdict().get("num2")
+                return Token(kind, line, num=num, number=num, label=m.group("label"),
+                             heading=m.group("heading") or None)
     if not text[:1].isdigit() and text[:1] not in "-–—бБ":
         return Token("text", line, rest=line.text)
     if m := POINT_RANGE.match(text):
@@ -97,7 +101,13 @@ def classify(line: Line, g: Grammar) -> Token:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(SENTENCE_END.search(text))
+    """Does the text end with a sentence's punctuation (then only non-word characters)?
+
+    >>> ends_sentence("1) первое;"), ends_sentence("пункт 1) «текст».»"), ends_sentence("Глава 1")
+    (True, True, False)
+    """
+    tail = text[-24:]       # the search runs on the tail unless the tail has no word at all
+    return bool(SENTENCE_END.search(tail if len(text) <= 24 or _WORD_CHAR.search(tail) else text))
 
 
 def note_complete(text: str) -> bool:
@@ -241,6 +251,7 @@ class _Builder:
             return
         if tok.kind == "text" and not self.act.title and not ends_sentence(text) and not self.g.enacting.search(text):
             self.act.title = tok.line.text
+            self.act.preface_lead = len(self.act.preface)     # lines printed before it stay before it
             self.head_lines.add(text)
             self.open = None
             return
@@ -471,8 +482,7 @@ class _Builder:
         mentions = []
         for m in self.g.note_mention.finditer(tok.flat):
             word = (m.groupdict().get("word") or m.groupdict().get("word2") or "").lower()
-            kind = next((k for stem, k in sorted(self.g.unit_words.items(), key=lambda s: -len(s[0]))
-                         if word.startswith(stem)), None)
+            kind = next((k for stem, k in _longest_first(self.g.lang) if word.startswith(stem)), None)
             if kind:
                 mentions.append((kind, m.groupdict().get("num")))
         for prov in reversed(self.stack):
@@ -490,6 +500,30 @@ class _Builder:
         self.warn(tok.line, f"footnote does not name an open provision; attached to "
                             f"{fallback.eid if fallback else 'the document'}")
         return fallback
+
+
+@functools.cache
+def _noise(lang: str) -> re.Pattern[str]:
+    """The language's non-text rules as one pattern, to be matched at the start of a line (a rule
+    not anchored there may match further on); the group ``r<i>`` that matched names rule i."""
+    rules = grammar_for(lang).noise
+    alternatives = (p.pattern[1:] if p.pattern.startswith("^") else f"(?s:.*?){p.pattern}" for _, p in rules)
+    return re.compile("|".join(f"(?P<r{i}>{alt})" for i, alt in enumerate(alternatives)))
+
+
+@functools.cache
+def _units(lang: str) -> re.Pattern[str]:
+    """The chapter, subchapter and article patterns of a language as one pattern (a pre-test)."""
+    g = grammar_for(lang)
+    patterns = [g.chapter, g.subchapter, g.article]
+    unnamed = (re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in patterns)
+    return re.compile("|".join(f"(?:{p})" for p in unnamed), patterns[0].flags)
+
+
+@functools.cache
+def _longest_first(lang: str) -> list[tuple[str, str]]:
+    """The language's unit words, longest stem first ("подпункт" before "пункт")."""
+    return sorted(grammar_for(lang).unit_words.items(), key=lambda s: -len(s[0]))
 
 
 _LATER = Attachment(eid="", name="")     # a note whose target comes later (the Rules it names)

@@ -44,13 +44,22 @@ MARKUP_RULES = {
     "md-emphasis": "an _underscore_ emphasis marker",
     "md-markup": "markdown markup inside a word (\"0*0\" reads \"00\")",
 }
+_ANCHOR_LINE = re.compile(r"^<a\s+(?:id|name)=\"[^\"<>]*\"\s*>\s*</a>$", re.I)
 _ANCHOR = re.compile(r"^<a\s+(?:id|name)=\"[^\"]*\"\s*>$|^</a>$", re.I)
 _WORD = re.compile(r"\w")
+_TAG = re.compile(r"<[^>]*>")
 # Line breaks for Python (str.splitlines, which numbers the lines everywhere else) but not for markdown.
 _LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
-_MD = MarkdownIt("commonmark").disable(
-    ["list", "code", "fence", "reference", "lheading", "html_block", "hr", "text_join"])
+_DIALECT = ["list", "code", "fence", "reference", "lheading", "html_block", "hr", "text_join"]
+_MD = MarkdownIt("commonmark").disable(_DIALECT)
+# Blocks first; a block's inline markup is parsed only when it has a character that inline rules
+# react to (most lines of a law have none, and for them markdown's inline parse is the identity).
+# markdown-it's own "normalize" (\r\n → \n, NUL → U+FFFD) rewrites every newline; ``_normalised`` does
+# the same with no work when there is nothing to change.
+_MD_BLOCKS = MarkdownIt("commonmark").disable([*_DIALECT, "inline", "normalize"])
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]!<&]")
+_EMPHASISED = re.compile(r"^(\*{1,2})([^\s\\`*_\[\]!<&](?:[^\\`*_\[\]!<&]*[^\s\\`*_\[\]!<&])?)\1$")
 
 
 def source_format(path: str) -> str:
@@ -72,33 +81,83 @@ def mirror_lines(text: str) -> tuple[list[Line], list[SkippedLine]]:
     lines: list[Line] = []
     spans: list[SkippedLine] = []
     level, quoted = 0, 0
-    for tok in _MD.parse(_LINE_BREAKS.sub("\n", text)):
-        if tok.type == "heading_open":
-            level = int(tok.tag[1])
-        elif tok.type == "heading_close":
-            level = 0
-        elif tok.type == "blockquote_open":
-            quoted += 1
-        elif tok.type == "blockquote_close":
-            quoted -= 1
-        elif tok.type == "inline" and tok.map:
-            block = _Block(raws, tok.map[0])
-            for first, last, line_text in block.read(tok.children or []):
-                cleaned = normalise_space(line_text)
-                if not cleaned:
-                    continue
-                raw = raws[first - 1]
-                stripped = raw.lstrip(" \t\u00a0")
-                blank = first == 1 or not raws[first - 2].strip() or _is_markup_only(raws[first - 2])
-                lines.append(Line(first, cleaned, len(raw) - len(stripped), blank, (), stripped.rstrip(),
-                                  level=level, quoted=bool(quoted), last=last))
-            spans += block.spans
+    for tok in _MD_BLOCKS.parse(_normalised(text)):
+        kind = tok.type
+        if kind != "inline":
+            if kind in _OPENS_OR_CLOSES:
+                if kind[0] == "h":
+                    level = int(tok.tag[1]) if kind == "heading_open" else 0
+                else:
+                    quoted += 1 if kind == "blockquote_open" else -1
+            continue
+        if not tok.map:
+            continue
+        start, end = tok.map
+        content = tok.content
+        if end - start == 1 and not _INLINE_MARKUP.search(content):     # a plain line: most of them
+            found: list[tuple[int, int, str]] | tuple = ((end, end, content),)
+        else:
+            found = _inline_lines(raws, tok.map, content, spans)
+        for first, last, line_text in found:
+            cleaned = normalise_space(line_text)
+            if not cleaned:
+                continue
+            raw = raws[first - 1]
+            stripped = raw.lstrip(" \t\u00a0")
+            before = raws[first - 2] if first > 1 else ""
+            blank = not before.strip() or (before.lstrip().startswith("<") and _is_markup_only(before))
+            lines.append(Line(first, cleaned, len(raw) - len(stripped), blank, (), stripped.rstrip(),
+                              level, bool(quoted), last))
     return lines, spans
+
+
+def _normalised(text: str) -> str:
+    r"""The text as markdown-it reads it, with its lines numbered as ``str.splitlines`` numbers them:
+    "\r\n" and "\r" are "\n", as is every other line break of Python's; NUL is U+FFFD.
+
+    >>> _normalised("a\r\nb\x0cc\x00")
+    'a\nb\nc\ufffd'
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    return _LINE_BREAKS.sub("\n", text)
+
+
+_OPENS_OR_CLOSES = frozenset({"heading_open", "heading_close", "blockquote_open", "blockquote_close"})
+
+
+def _inline_lines(raws: list[str], span: list[int], content: str,
+                  spans: list[SkippedLine]) -> list[tuple[int, int, str]]:
+    """(first line, last line, text) of each line of a block's inline content (a line ends at a
+    break); markup declared non-text goes to ``spans``. The common shapes of the mirror (a plain
+    line, an anchor line, a line in emphasis) are read directly; anything else by markdown-it."""
+    start, end = span
+    if end - start == 1 and "\n" not in content:
+        if content.startswith("<") and _ANCHOR_LINE.match(content):       # <a id="st1"></a>
+            raw = raws[start]
+            at = raw.index("<")
+            spans.append(SkippedLine(end, raw[at:].rstrip(), "mirror-anchor", column=at))
+            return []
+        m = _EMPHASISED.match(content) if content.startswith("*") else None
+        if m:                      # "*Сноска. …*", "*6) исключен …*": emphasis around plain text
+            return [(end, end, m.group(2))]
+        if not _INLINE_MARKUP.search(content):
+            return [(end, end, content)]
+    elif not _INLINE_MARKUP.search(content):
+        plain = content.split("\n")
+        if len(plain) == end - start:
+            return [(start + i + 1, start + i + 1, t) for i, t in enumerate(plain)]
+    block = _Block(raws, span)
+    out = block.tokens(_MD.inline.parse(content, _MD, {}, []))
+    spans += block.spans
+    return out
 
 
 def _is_markup_only(raw: str) -> bool:
     """A line of anchors only (``<a id="st1"></a>``) separates paragraphs as a blank line does."""
-    return raw.strip().startswith("<") and not _WORD.search(re.sub(r"<[^>]*>", "", raw))
+    return raw.strip().startswith("<") and not _WORD.search(_TAG.sub("", raw))
 
 
 class _Block:
@@ -106,9 +165,9 @@ class _Block:
     each inline token is found where it is written, so that every line of text, and every span
     of markup declared non-text, is given its source line (and column)."""
 
-    def __init__(self, raws: list[str], start: int):
-        self.raws, self.start = raws, start
-        self.text = "\n".join(raws[start:])
+    def __init__(self, raws: list[str], span: list[int]):
+        self.raws, self.start, self.end = raws, span[0], span[1]
+        self.text = "\n".join(raws[self.start:self.end])
         self.pos = 0
         self.spans: list[SkippedLine] = []
 
@@ -144,8 +203,8 @@ class _Block:
         else:
             self.spans.append(SkippedLine(line, written, rule, column=column))
 
-    def read(self, children: list[Token]) -> list[tuple[int, int, str]]:
-        """(first line, last line, text) of each line of the block (a line ends at a break)."""
+    def tokens(self, children: list[Token]) -> list[tuple[int, int, str]]:
+        """(first line, last line, text) of each line, from the block's inline tokens."""
         out: list[tuple[int, int, str]] = []
         parts: list[str] = []
         first = -1

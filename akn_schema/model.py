@@ -8,6 +8,8 @@ Every later stage reads an ``Act``; none of them reads the text files again.
     ...           children=[art])])
     >>> act.find([("article", "9-1"), ("point", "1")]).eid
     'chp_2__art_9-1__point_1'
+    >>> act.get("chp_2__art_9-1").num, act.get("chp_9") is None
+    ('9-1', True)
 """
 
 from __future__ import annotations
@@ -132,7 +134,8 @@ class Act:
     lang: str                       # rus | kaz | eng
     doctype: str                    # law | order | resolution
     title: str = ""
-    preface: list[str] = field(default_factory=list)      # title block lines after the title
+    preface: list[str] = field(default_factory=list)      # title block lines (after the title but the lead)
+    preface_lead: int = 0                                  # preface lines printed before the title ("ЗҚАИ-ның ескертпесі!")
     preamble: list[str] = field(default_factory=list)
     body: list[Provision] = field(default_factory=list)
     conclusions: list[str] = field(default_factory=list)  # signature block
@@ -154,7 +157,9 @@ class Act:
         """eId → provision, built once (an ``Act`` is read-only once parsed; ``reindex`` after changing it)."""
         found = self.__dict__.get("_index")
         if found is None:
-            found = {p.eid: p for p in self.walk()}
+            found = {}
+            for p in self.walk():
+                found.setdefault(p.eid, p)       # document order: the first of equal eIds wins
             self.__dict__["_index"] = found
         return found
 
@@ -163,8 +168,13 @@ class Act:
         self.__dict__.pop("_by_number", None)
 
     def get(self, eid: str) -> Provision | None:
-        """The provision with this eId, in constant time."""
-        return self.index().get(eid)
+        """The provision with this eId, in constant time (from ``index()``); a provision whose eId was
+        changed in place is noticed and the index rebuilt."""
+        found = self.index().get(eid)
+        if found is not None and found.eid != eid:
+            self.reindex()
+            found = self.index().get(eid)
+        return found
 
     def _numbered(self) -> dict[tuple[str, str], list[Provision]]:
         found = self.__dict__.get("_by_number")

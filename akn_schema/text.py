@@ -25,12 +25,12 @@ _SPACE = re.compile(r"[\s\u00a0\u2007\u202f\ufeff]+")
 _CELL_SPLIT = re.compile(r"\t+\|\t*|\t*\|\t+")
 # A cell's lost line breaks: a lower-case letter glued to an upper-case one or to "№".
 _GLUE = re.compile(r"(?<=[a-zа-яёәіңғүұқөһ])(?=[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ№])")
-_ODD_SPACE = re.compile(r"[^\S ]| {2}|[\u00a0\u2007\u202f\ufeff]")
 _WORD = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")     # embeddings, overrides, isolates (CVE-2021-42574)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Line:
     """One non-empty source line, cleaned. ``no`` is 1-based; ``indent`` counts leading blanks."""
 
@@ -58,7 +58,7 @@ def decode_source(data: bytes, path: str | Path) -> str:
     ...
     akn_schema.errors.SourceError: x.txt: the file is empty
     """
-    if not data.strip():
+    if not data or data.isspace():
         raise SourceError(path, None, "the file is empty")
     if b"\x00" in data[:4096]:
         raise SourceError(path, data[:data.index(b"\x00")].count(b"\n") + 1,
@@ -72,6 +72,11 @@ def decode_source(data: bytes, path: str | Path) -> str:
     if bad:
         raise SourceError(path, text[:bad.start()].count("\n") + 1,
                           f"control character U+{ord(bad.group()):04X} in text; is this a binary file?")
+    bidi = _BIDI.search(text)
+    if bidi:
+        raise SourceError(path, text[:bidi.start()].count("\n") + 1,
+                          f"invisible bidirectional control character U+{ord(bidi.group()):04X} in text: it "
+                          f"reorders what a reader sees; remove it")
     if not re.search(r"\w", text):
         raise SourceError(path, None, "the file has no words")
     return text
@@ -95,7 +100,9 @@ def normalise_space(text: str) -> str:
     >>> normalise_space("  1)\u00a0первое;\t ")
     '1) первое;'
     """
-    return _SPACE.sub(" ", text).strip() if _ODD_SPACE.search(text) else text.strip()
+    if "  " not in text and text.isprintable():     # no white space but single ASCII spaces (fast)
+        return text.strip()
+    return _SPACE.sub(" ", text).strip()
 
 
 def split_cells(raw: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from .model import Act
 from .text import words
 
 BLOCKS = {f"{{{AKN_NS}}}{t}" for t in ("p", "num", "heading", "subheading")}
+_NOTES = f"{{{AKN_NS}}}notes"
 
 
 @functools.cache
@@ -46,14 +48,14 @@ def validate_xml(root: etree._Element) -> list[str]:
     return errors
 
 
-def block_texts(root: etree._Element, *, notes: bool) -> list[str]:
-    """The text of each block (p, num, heading) in document order, inside or outside meta/notes."""
-    out = []
-    for el in root.iter(*BLOCKS):
-        in_notes = any(etree.QName(a).localname == "notes" for a in el.iterancestors())
-        if in_notes == notes:
-            out.append("".join(el.itertext()))
-    return out
+def block_texts(root: etree._Element) -> tuple[list[str], list[str]]:
+    """The text of each block (p, num, heading) in document order: (outside meta/notes, inside).
+    One pass over the tree; a block is in the notes when it is in a ``notes`` element's subtree."""
+    in_notes = [el for notes in root.iter(_NOTES) for el in notes.iter(*BLOCKS)]
+    noted = set(in_notes)          # the list keeps the element proxies (and so their identity) alive
+    body = [(el.text or "") if not len(el) else "".join(el.itertext())
+            for el in root.iter(*BLOCKS) if el not in noted]
+    return body, ["".join(el.itertext()) for el in in_notes]
 
 
 @dataclass
@@ -77,6 +79,21 @@ def _cut(raw: str, spans: list[tuple[int, int, str]]) -> str:
     for start, end, reads in sorted(spans, reverse=True):
         raw = f"{raw[:start]}{reads}{raw[end:]}"
     return raw
+
+
+_WORDS = re.compile(r"\w+")
+# ASCII letters, digits, "_" and every byte of a non-ASCII character are kept; other ASCII is a space.
+_COARSE = bytes(c if chr(c).isalnum() or c == 95 or c >= 128 else 32 for c in range(256))
+
+
+def _coarse(text: str) -> list[bytes]:
+    """Cheap tokens that are equal for two texts only if their ``\\w+`` words are equal (a word never
+    spans ASCII punctuation or a space). Four times faster than the words themselves.
+
+    >>> _coarse("1) первое\u00a0«понятие»;") == _coarse("1) первое «понятие»;"), _coarse("a b") == _coarse("ab")
+    (True, False)
+    """
+    return text.replace("\u00a0", " ").encode().translate(_COARSE).split()
 
 
 def _in_order(needles: list[str], haystack: list[str]) -> bool:
@@ -103,20 +120,29 @@ def conservation(source_text: str, act: Act, root: etree._Element) -> Conservati
         if s.column is not None:     # a span of markup reads as nothing, an entity as its character
             spans.setdefault(s.line, []).append(
                 (s.column, s.column + len(s.text), html.unescape(s.text) if s.rule == "html-entity" else ""))
-    streams: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
-    for no, raw in enumerate(source_text.splitlines(), 1):
-        if no not in skipped:
-            if no in spans:
-                raw = _cut(raw, spans[no])
-            streams[no in act.note_lines].extend((no, w) for w in words(raw))
-    result = Conservation(source_words=sum(len(s) for s in streams.values()))
-    for is_note, src in streams.items():
-        akn = [w for block in block_texts(root, notes=is_note) for w in words(block)]
-        src_words = [w for _, w in src]
-        if src_words == akn or _in_order(src_words, akn):
+    raws = source_text.splitlines()
+    for no, found in spans.items():
+        if no <= len(raws):
+            raws[no - 1] = _cut(raws[no - 1], found)
+    notes_at = act.note_lines
+    streams = {   # line numbers, then the lines: the numbers are needed only to name a lost word
+        False: [no for no in range(1, len(raws) + 1) if no not in skipped and no not in notes_at],
+        True: [no for no in sorted(notes_at) if no not in skipped and no <= len(raws)],
+    }
+    body, notes = block_texts(root)
+    result = Conservation(source_words=0)
+    for is_note, blocks in ((False, body), (True, notes)):
+        numbers = streams[is_note]
+        src_text, akn_text = "\n".join([raws[no - 1] for no in numbers]), "\n".join(blocks)
+        result.source_words += _WORDS.subn("", src_text)[1]
+        if _coarse(src_text) == _coarse(akn_text):
             continue
-        matcher = difflib.SequenceMatcher(None, src_words, akn, autojunk=False)
+        src, akn = words(src_text), words(akn_text)
+        if src == akn or _in_order(src, akn):
+            continue
+        numbered = [(no, w) for no in numbers for w in words(raws[no - 1])]
+        matcher = difflib.SequenceMatcher(None, src, akn, autojunk=False)
         matched = {i for a, _, n in matcher.get_matching_blocks() for i in range(a, a + n)}
-        result.lost += [src[i] for i in range(len(src)) if i not in matched]
+        result.lost += [numbered[i] for i in range(len(numbered)) if i not in matched]
     result.lost.sort()
     return result

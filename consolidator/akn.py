@@ -90,8 +90,12 @@ def enrich_xml(root: etree._Element, events: list[AmendmentEvent], work_uri: str
     return root
 
 
-def version_xml(corpus_dir, version) -> etree._Element:
+def version_xml(corpus_dir, version, expression_date=None) -> etree._Element:
     """A ``Version`` as a strictly valid AKN expression ``…/rus@YYYY-MM-DD``.
+
+    ``expression_date`` (default: the version's date) is the date the expression is published
+    under, e.g. the first day of a window of entry into force when the version is computed at
+    its last day: the document's URI must be the address it is published at.
 
     Provisions that exist on the date are kept; a wording taken from another language, or not in
     the corpus, carries an editorial note saying so. The events in effect by the date are added
@@ -130,7 +134,7 @@ def version_xml(corpus_dir, version) -> etree._Element:
               preface=list(base.preface), preamble=list(base.preamble),
               body=[p for p in roots if p.eid not in in_att], conclusions=list(base.conclusions),
               attachments=attachments, notes=notes, path=base.path)
-    root = act_to_xml(act, work, expression_date=version.date)
+    root = act_to_xml(act, work, expression_date=expression_date or version.date)
     happened = [e for e in events_for_work(corpus, version.work) if e.effective.has_happened(version.date)]
     return enrich_xml(root, happened, work.uri)
 
@@ -143,3 +147,40 @@ def _label(pv, lang: str) -> str:
     if pv.wording_lang != lang:
         return f"Wording in {pv.wording_lang}: {pv.note}"
     return ""
+
+
+def source_expression_date(corpus_dir, work_name: str, lang: str):
+    """The date of the expression a seed text is: the work's date for an original text, else when
+    its text became the law (its snapshot's ``as_of``: the latest act it includes, not before).
+
+    >>> from pathlib import Path
+    >>> corpus = Path(__file__).resolve().parents[1] / "corpus"
+    >>> source_expression_date(corpus, "law-88-V", "kaz").isoformat()
+    '2013-04-15'
+    """
+    from akn_schema.corpus import as_corpus
+    from consolidator.sources import snapshots
+
+    corpus = as_corpus(corpus_dir)
+    work = corpus.work(work_name)
+    if work.source(lang).state == "original":
+        return work.date
+    snap = next((s for s in snapshots(corpus, work_name) if s.lang == lang and s.edition is None), None)
+    return snap.as_of.earliest if snap is not None and snap.as_of is not None else work.date
+
+
+def source_xml(corpus_dir, work_name: str, lang: str) -> etree._Element:
+    """A seed text as the AKN ``zanlex parse`` writes: dated by ``source_expression_date``, with
+    the amendment events the text itself includes (lifecycle, passive modifications)."""
+    from akn_schema.akn import act_to_xml
+    from akn_schema.corpus import as_corpus
+    from consolidator.events import events_for_work
+    from consolidator.sources import snapshots
+
+    corpus = as_corpus(corpus_dir)
+    work = corpus.work(work_name)
+    root = act_to_xml(corpus.act(work_name, lang), work,
+                      expression_date=source_expression_date(corpus, work_name, lang))
+    snap = next((s for s in snapshots(corpus, work_name) if s.lang == lang and s.edition is None), None)
+    included = [e for e in events_for_work(corpus, work_name) if snap is not None and snap.includes(e)]
+    return enrich_xml(root, included, work.uri)

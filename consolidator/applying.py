@@ -35,6 +35,7 @@ from consolidator.acts import AmendingAct, load_acts
 from consolidator.diff import word_diff
 from consolidator.effective import Effective, effective_date
 from consolidator.events import AmendmentEvent, merge
+from consolidator.grammar import registry
 from consolidator.history import (
     ABSENT,
     PRESENT,
@@ -164,14 +165,17 @@ class Application:
 
 # ── which acts, which texts ────────────────────────────────────────────────────────────────────
 
-def _texts_for(corpus: Corpus, work_name: str) -> list[AmendingText]:
-    """Every amending-act text in the corpus with an [[amends]] entry for the work in its language."""
+def _texts_for(corpus: Corpus, work_name: str, applicable: bool = True) -> list[AmendingText]:
+    """Every amending-act text in the corpus with an [[amends]] entry for the work in its language (with
+    ``applicable``, only those in a language whose instruction grammar exists: one that has none does not
+    stop the others; ``zanlex check`` reports it)."""
     found = []
     for act in load_acts(corpus).acts:
         if not act.text:
             continue
         for lang, text in amending_texts(corpus, act.number).items():
-            if any(a.work == work_name and a.lang == lang for a in text.amends):
+            addressed = any(a.work == work_name and a.lang == lang for a in text.amends)
+            if addressed and (not applicable or registry(lang).instructions is not None):
                 found.append(text)
     return found
 
@@ -204,8 +208,9 @@ class _Structure:
     @classmethod
     def before(cls, corpus: Corpus, work_name: str, lang: str, when: date) -> _Structure:
         snaps = snapshots(corpus, work_name)
-        ranked = sorted(snaps, key=lambda s: (s.as_of.earliest >= when, s.lang != lang,
-                                              -(s.as_of.earliest.toordinal())))
+        # the texts nearest the act in time first (before it, then after it), its own language first
+        ranked = sorted(snaps, key=lambda s: (s.as_of.earliest >= when, abs((s.as_of.earliest - when).days),
+                                              s.lang != lang))
         acts = [corpus.act(work_name, s.source) for s in ranked]
         index: dict[str, Provision] = {}
         for act in reversed(acts):
@@ -290,6 +295,8 @@ def _event_targets(ins: Instruction, structure: _Structure) -> list[tuple[str, s
     where = (where[0], int(where[1]))
     if ins.action == NO_CHANGE:
         return []
+    if _throughout(ins):
+        return [(eid, "amended") for eid in _having_words(ins, structure)]
     out = []
     for path in ins.targets:
         steps, text_steps, heading = _split_target(path)
@@ -310,6 +317,23 @@ def _event_targets(ins: Instruction, structure: _Structure) -> list[tuple[str, s
         else:
             out.append((eid, EVENT_KIND[ins.action]))
     return out
+
+
+def _throughout(ins: Instruction) -> bool:
+    """"по всему тексту" / "бүкіл мәтін бойынша": the words change wherever the act has them."""
+    return ins.target == (("document", ""),)
+
+
+def _having_words(ins: Instruction, structure: _Structure) -> list[str]:
+    """The provisions whose heading or own words hold any of the instruction's words (in the structure's text)."""
+    words = ins.old_words or ((ins.anchor,) if ins.anchor else ())
+    patterns = [re.compile(_words_pattern(w), re.IGNORECASE) for w in words]
+    found = []
+    for eid, p in structure.index.items():
+        own = "\n".join([p.heading or "", *p.text, *p.wrap_up])
+        if any(pat.search(own) for pat in patterns):
+            found.append(eid)
+    return found
 
 
 def _container_eid(ins: Instruction, structure: _Structure, where) -> str:
@@ -424,6 +448,19 @@ def _apply_one(ins: Instruction, structure: _Structure, history: History, curren
     def made(eid, wording, state=PRESENT, partial=False, note=""):
         return DerivedWording(eid, lang, state, wording, ins, eff, partial, note)
 
+    if _throughout(ins):
+        results, notes = [], []
+        for eid in _having_words(ins, structure):
+            pre = before(eid)
+            if pre is None:
+                notes.append(f"{ins.label}: the {lang} wording of {eid} before the act is not proven")
+                continue
+            heading, _ = _change_words(ins, pre.heading or "", some=True) if pre.heading else (pre.heading, None)
+            body, _ = _change_words(ins, "\n".join(pre.text + pre.wrap_up), some=True)
+            lines = body.split("\n")
+            results.append(made(eid, replace(pre, heading=heading, text=tuple(lines[:len(pre.text)]),
+                                             wrap_up=tuple(lines[len(pre.text):]))))
+        return results, "; ".join(notes)
     if ins.action == INSERT:
         container = _container_eid(ins, structure, where)
         if ins.inserts[0][0] in TEXT_UNITS:
@@ -596,6 +633,10 @@ def _replace_words(text: str, old: str, new: str) -> tuple[str, bool]:
     found = re.search(pattern, text, re.IGNORECASE)
     if found and found.group().isupper():
         return re.sub(pattern, lambda m: new.upper(), text, flags=re.IGNORECASE), True
+    if found and found.group()[:1].isupper() and found.group()[1:] == old[1:]:
+        # the words at the start of a sentence: "Ақпараттандыру саласындағы …" → "Цифрлық даму саласындағы …"
+        return re.sub(pattern, lambda m: spaced(m, new[:1].upper() + new[1:]) if m.group()[:1].isupper()
+                      else spaced(m, new), text, flags=re.IGNORECASE), True
     return text, False
 
 

@@ -22,6 +22,7 @@ from akn_schema.corpus import Corpus, as_corpus
 from consolidator.acts import load_acts
 from consolidator.applying import apply_act
 from consolidator.events import event_conflicts, events_for_work
+from consolidator.grammar import registry
 from consolidator.history import work_history
 from consolidator.instructions import amending_texts
 
@@ -49,6 +50,11 @@ def consolidation_audits(corpus: Corpus | Path) -> list[Finding]:
     return found
 
 
+def work_consolidation_audits(corpus: Corpus | Path, name: str) -> list[Finding]:
+    """The findings for one work (a per-work task of ``zanlex check``)."""
+    return _work_findings(as_corpus(corpus), name)
+
+
 def _work_findings(corpus: Corpus, name: str) -> list[Finding]:
     out: list[Finding] = []
     history = work_history(corpus, name)
@@ -69,6 +75,11 @@ def _work_findings(corpus: Corpus, name: str) -> list[Finding]:
             continue
         for lang, text in amending_texts(corpus, act.number).items():
             if not any(a.work == name and a.lang == lang for a in text.amends):
+                continue
+            if registry(lang).instructions is None:
+                out.append(Finding("info", "no_instruction_grammar",
+                                   f"{text.name}: no instruction grammar for {lang} yet, so {act.number} is not "
+                                   f"applied in {lang}", name, {"work": name, "act": act.number, "lang": lang}))
                 continue
             app = apply_act(corpus, act.number, name, lang)
             for c in app.checks:

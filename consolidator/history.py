@@ -53,6 +53,7 @@ _DASHES = re.compile(r"[‐‑‒–—―-]")
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"[\s.;,:]+$")
 _SPACE_BEFORE = re.compile(r" ([,.;:)»])")
+_BULLET = re.compile(r"^\s*[-–—]\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -87,7 +88,9 @@ class Wording:
 
     @cached_property
     def key(self) -> str:
-        return comparable(" ".join(x for x in [self.heading or "", *self.text, *self.wrap_up] if x))
+        """The words as compared; a copy's list dashes ("- обеспечение …") do not count."""
+        lines = [_BULLET.sub("", x) for x in [self.heading or "", *self.text, *self.wrap_up] if x]
+        return comparable(" ".join(x for x in lines if x))
 
     def plain(self) -> str:
         return " ".join(x for x in [self.heading or "", *self.text, *self.wrap_up] if x)
@@ -426,10 +429,17 @@ def _provision_history(eid, covering, snaps, index, eif, amending, precise, deri
         witnesses[k].append(w)
     hist = ProvisionHistory(eid, bounds, segments)
 
+    container = any(eid in ix and ix[eid].children for ix in index.values())
+
     def direct(b: Boundary | None) -> bool:
-        """Does the change name the provision itself (or come from an act whose instructions we hold)?"""
-        return b is not None and (b.act.uri in precise or
-                                  any(e.target == eid or e.target in aliases for e in b.events))
+        """Does the change name the provision itself (or come from an act whose instructions we hold)? A footnote
+        "Статья 1 с изменениями …" on an article with points names the article, not its own words."""
+        if b is None:
+            return False
+        if b.act.uri in precise:
+            return True
+        mine = [e for e in b.events if e.target == eid or e.target in aliases]
+        return any(not (container and e.kind in ("amended", "new_wording")) for e in mine)
     langs = list(dict.fromkeys(s.lang for s in snaps))
     variants = {id(w) for lang in langs for w in _copy_variants(witnesses, segments, lang, direct, eid, unrecorded)}
     for seg, found in zip(segments, witnesses, strict=True):
@@ -517,7 +527,10 @@ def _stretches(seg: Segment, witnesses: list[Witness], key, trust: _Trust, unrec
                                f"changed between {run[-1].name} and {nxt.name}; no footnote records it"))
             start = nxt.when
         elif end is not None:
-            ok, why = trust.carries(seg, run[-1])
+            if lang is None and seg.closed_by is not None and seg.closed_by.kinds & {"inserted", "repealed"}:
+                ok, why = True, ""      # the insertion (repeal) that closes the stretch says when it began (ended)
+            else:
+                ok, why = trust.carries(seg, run[-1])
             out.append(Stretch(end, None, PROVEN if ok else UNCERTAIN, value, tuple(run), why))
     return out
 

@@ -248,6 +248,7 @@ def items(text: AmendingText) -> list[Item]:
     """The items of the act's articles ("N. В …:"), each with the lines up to the next item or article."""
     g = grammar_for(text.lang)
     head, article = re.compile(g.item_head), re.compile(g.article_head)
+    whole = re.compile(g.article_item)
     found: list[Item] = []
     current: list[tuple[int, str]] | None = None
     start = None
@@ -261,7 +262,7 @@ def items(text: AmendingText) -> list[Item]:
             sym += sum(s.count(op) for op, cl in g.quotes if op == cl)
             if re.search(r"[»\"]\s*[;.]\s*$", s):
                 depth = sym = 0         # an instruction ends here, whatever quotes its words merged
-        m = head.match(s) if outside else None
+        m = (head.match(s) or whole.match(s)) if outside else None
         if m or (outside and article.match(s)):
             if start is not None:
                 found.append(Item(start[0], start[1], start[2], tuple(current)))
@@ -289,6 +290,8 @@ def item_for(text: AmendingText, work, work_name: str) -> Item:
     titles = [f"{op}{title}{cl}" for op, cl in g.quotes] if title else []
     hits = [it for it in items(text) if when in squeeze(it.head) and any(t in squeeze(it.head) for t in titles)]
     expected = text.amends_work(work_name).item
+    if expected:
+        hits = [it for it in hits if it.num == expected] or hits
     if len(hits) != 1:
         raise ZanlexError(f"{text.name}: {len(hits)} items are addressed to {work_name} ({when} {title!r}); "
                           f"expected one{f' (item {expected})' if expected else ''}")
@@ -578,11 +581,16 @@ def _instructions(clause: str, blocks: list[str], g, scope, item, text, label, s
             continue
         groups = m.groupdict()
         phrase = _strip_case(groups.get("target") or "", g)
-        try:
-            targets = paths(mentions(phrase, g), g) if phrase else [()]
-        except ValueError as err:
-            raise InstructionError(*where, f"{err} in {phrase!r}") from None
-        targets = [merge_path(scope, t) for t in targets]
+        if g.whole_text and re.match(g.whole_text, phrase.strip(), re.I):
+            if action not in WORD_ACTIONS:
+                raise InstructionError(*where, f"only words can change throughout the text: {clause[:80]!r}")
+            targets = [(("document", ""),)]          # "бүкіл мәтін бойынша": every provision that has the words
+        else:
+            try:
+                targets = paths(mentions(phrase, g), g) if phrase else [()]
+            except ValueError as err:
+                raise InstructionError(*where, f"{err} in {phrase!r}") from None
+            targets = [merge_path(scope, t) for t in targets]
         base = dict(act=text.act.number, lang=text.lang, item=item.num, num=label, action=action,
                     source=source, line_text=st.text)
         if action in WORD_ACTIONS:

@@ -193,9 +193,15 @@ class Version:
 
 
 def version_at(corpus: Corpus | Path, work_name: str, when: date, lang: str) -> Version:
-    """The version of ``work_name`` on ``when`` in ``lang`` (see the module docstring)."""
+    """The version of ``work_name`` on ``when`` in ``lang`` (see the module docstring), computed once per corpus:
+    ``points_in_time`` reads its coverage from the very version the site later shows."""
     corpus = as_corpus(corpus)
     registry(lang)                                  # unknown language → one-line error
+    return corpus.cached(("consolidator", "version", work_name, when, lang),
+                         lambda: _version_at(corpus, work_name, when, lang))
+
+
+def _version_at(corpus: Corpus, work_name: str, when: date, lang: str) -> Version:
     work = corpus.work(work_name)
     hist = work_history(corpus, work_name)
     provisions = []
@@ -253,12 +259,19 @@ def _provision_on(ph: ProvisionHistory, when: date, lang: str, hist: History) ->
         later = _exists_later(ph, seg.index)
         if later is None:
             return None
-        pv.status = UNCERTAIN if window is not None and later.opened_by is window else NOT_YET
+        unproven = ex is not None and ex.status != PROVEN     # it may already exist: when it came is not recorded
+        pv.status = UNCERTAIN if unproven or (window is not None and later.opened_by is window) else NOT_YET
         pv.note = f"inserted by {later.opened_by.act}, in effect {later.start}" if later.opened_by else ""
         if pv.status == NOT_YET:
             return pv
-        seg, window = later, None          # inside the window of its insertion: the wording it comes with
-        return _wording(pv, ph, seg, seg.start.latest, lang, hist)
+        if unproven:
+            first = _first_witness(later)
+            pv.note = (f"it is in {first.name}, and it may have been added earlier: when, no record says"
+                       if first else "when it was added is not recorded")
+        pv = _wording(pv, ph, later, later.start.latest, lang, hist)   # the wording it comes with
+        pv.status = UNCERTAIN
+        pv.reason = pv.reason if pv.reason in ("other_language", "not_in_corpus", "derived_partial") else "uncertain"
+        return pv
     if state == REMOVED_STATE:
         pv.status = REPEALED
         last = seg.opened_by
@@ -271,10 +284,27 @@ def _provision_on(ph: ProvisionHistory, when: date, lang: str, hist: History) ->
         pv.status, pv.note = UNCERTAIN, f"the work enters into force {eif}"
     elif ex is not None and ex.status != PROVEN:
         pv.status, pv.note = UNCERTAIN, ex.why or "its existence on this date is not proven"
-    if window is not None:
+    if window is not None and not _unchanged_across(ph, seg, window, lang):
         pv.status = UNCERTAIN
         pv.note = "; ".join(x for x in [pv.note, f"changed by {window.act}, in effect {window.effective}"] if x)
     return _wording(pv, ph, seg, when, lang, hist)
+
+
+def _unchanged_across(ph: ProvisionHistory, seg, window, lang: str) -> bool:
+    """Inside the window of a change whose date is not known exactly: the provision is the same on both sides of
+    it (its proven wording in ``lang`` before and after agree, and it exists on both), so the date does not matter."""
+    k = ph.boundaries.index(window) + 1 if window in ph.boundaries else None
+    if k is None or k >= len(ph.segments):
+        return False
+    after = ph.segments[k]
+    left = [s for s in ph.segments[k - 1].wordings.get(lang, []) if s.value is not None]
+    right = [s for s in after.wordings.get(lang, []) if s.value is not None]
+    exists = [s.value for s in (ph.segments[k - 1].existence[-1:] + after.existence[:1])]
+    return bool(left and right) and left[-1].status == right[0].status == PROVEN \
+        and left[-1].value.key == right[0].value.key and exists == [PRESENT, PRESENT]
+
+def _first_witness(seg) -> Witness | None:
+    return next((w for st in seg.existence for w in st.witnesses), None)
 
 
 def _exists_later(ph: ProvisionHistory, k: int):
@@ -403,10 +433,12 @@ class PointInTime:
     coverage: dict[str, float]
     entry_into_force: bool = False
     on: date | None = None
+    editions: dict[str, EditionRef] = field(default_factory=dict)     # per language: the edition checked against
 
     def as_json(self) -> dict:
         return {"date": self.effective.as_json(), "entry_into_force": self.entry_into_force,
                 "on": self.on.isoformat() if self.on else None,
+                "editions": {k: v.as_json() for k, v in self.editions.items()},
                 "events": [{"act": str(e.act), "kind": e.kind, "target": e.target} for e in self.events],
                 "coverage": {k: round(v, 4) for k, v in self.coverage.items()}}
 
@@ -433,8 +465,10 @@ def _points_in_time(corpus: Corpus, work_name: str) -> list[PointInTime]:
     for i, eff in enumerate(keys):
         nxt = keys[i + 1] if i + 1 < len(keys) else None
         on = eff.latest if nxt is None or eff.latest < nxt.earliest else eff.earliest
-        cov = {lang: version_at(corpus, work_name, on, lang).coverage for lang in hist.languages}
-        result.append(PointInTime(eff, groups[eff], cov, entry_into_force=eff == eif, on=on))
+        versions = {lang: version_at(corpus, work_name, on, lang) for lang in hist.languages}
+        cov = {lang: v.coverage for lang, v in versions.items()}
+        editions = {lang: v.edition for lang, v in versions.items() if v.edition is not None}
+        result.append(PointInTime(eff, groups[eff], cov, entry_into_force=eff == eif, on=on, editions=editions))
     return result
 
 

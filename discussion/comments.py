@@ -27,7 +27,7 @@ from tomlkit.exceptions import TOMLKitError
 
 from akn_schema.files import atomic_write
 from discussion.deadline import ASTANA, astana_date
-from discussion.drafts import Comment, Draft, comment_from, corpus_works, parse_draft
+from discussion.drafts import Comment, Draft, _source, comment_from, corpus_works, parse_draft
 from discussion.errors import DiscussionError, DraftError
 from discussion.working_days import load_calendar
 
@@ -87,10 +87,7 @@ def add_comment(path: Path, corpus_dir: Path, *, received: datetime, author_kind
               "decision": decision, "justification": justification}
     calendar, works = load_calendar(corpus_dir), corpus_works(corpus_dir)
     with _folder_lock(path.parent):
-        try:
-            source = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise DraftError(path, f"cannot read: {err}") from None
+        source = _source(path)
         before = parse_draft(source, path, calendar, works)
         comment_from({k: v for k, v in fields.items() if v is not None}, len(before.comments) + 1, path)
         if astana_date(received) < before.window.posted:

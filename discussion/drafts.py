@@ -38,8 +38,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from akn_schema.config import decode_config, parse_config, read_toml
-from akn_schema.schemas import DRAFT, WORK, name_problem
+from akn_schema.config import decode_config, parse_config
+from akn_schema.schemas import DRAFT, name_problem
+from akn_schema.works import load_works
 from discussion.deadline import DiscussionWindow, working_day_deadline
 from discussion.errors import DraftError, DraftFileError, UnknownDraft
 from discussion.working_days import WorkingCalendar, load_calendar
@@ -95,13 +96,12 @@ class Draft:
 
 
 def corpus_works(corpus_dir: Path) -> dict[str, str]:
-    """Short name and work URI → work URI, for every ``works/*/work.toml`` of the corpus
-    (each read through its schema, ``akn_schema.schemas.WORK``)."""
+    """Short name and work URI → work URI, for every work of the corpus (``load_works``: each
+    ``work.toml`` read through its schema, names and URIs unique)."""
     works = {}
-    for path in sorted(Path(corpus_dir).glob("works/*/work.toml")):
-        meta = read_toml(path, WORK)
-        works[meta["name"]] = meta["uri"]
-        works[meta["uri"]] = meta["uri"]
+    for work in load_works(corpus_dir).values():
+        works[work.name] = work.uri
+        works[work.uri] = work.uri
     return works
 
 

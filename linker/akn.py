@@ -16,8 +16,6 @@ and ``zanlex check`` list them).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lxml import etree
 
 from linker.extract import extract_references
@@ -36,8 +34,11 @@ def ref_href(res: Resolution) -> str | None:
     return None
 
 
-def add_refs(root: etree._Element, act, work, works: dict) -> int:
-    """Wrap the references of every body/preamble ``<p>`` of ``root`` in place; returns how many."""
+def add_refs(root: etree._Element, act, work, works: dict, *, found: dict | None = None, corpus=None) -> int:
+    """Wrap the references of every body/preamble ``<p>`` of ``root`` in place; returns how many.
+
+    ``found`` (paragraph text → references, ``linker.texts.by_text``) are the references a build
+    extracted already; a paragraph it does not hold is analysed here."""
     ns = etree.QName(root).namespace
     count = 0
     for p in list(root.iter(f"{{{ns}}}p")):
@@ -48,24 +49,31 @@ def add_refs(root: etree._Element, act, work, works: dict) -> int:
             continue
         source = _source_eid(p)
         done: set[tuple[int, int]] = set()
-        for ref in sorted(extract_references(text, act.lang), key=lambda r: -r.start):
+        refs = found.get(text) if found is not None else None
+        if refs is None:
+            refs = extract_references(text, act.lang)
+        for ref in sorted(refs, key=lambda r: -r.start):
             if (ref.start, ref.end) in done:
                 continue       # a list ("пунктам 2 и 3") is one span: wrapped once
-            href = ref_href(resolve(ref, act, work, works, source))
+            href = ref_href(resolve(ref, act, work, works, source, corpus=corpus))
             if href and _wrap(p, ref.start, ref.end, href, ns):
                 done.add((ref.start, ref.end))
                 count += 1
     return count
 
 
-def linked_xml(corpus_dir: Path, name: str, lang: str) -> etree._Element:
-    """The parser's AKN for one text, with its references wrapped."""
-    from akn_schema import act_to_xml, load_works, parse_work
+def linked_xml(corpus, name: str, lang: str) -> etree._Element:
+    """The parser's AKN for one text (``corpus``: a ``Corpus`` or its folder), with its references
+    wrapped (extracted once per text: ``linker.texts``)."""
+    from akn_schema import act_to_xml
+    from akn_schema.corpus import as_corpus
+    from linker.texts import by_text, text_references
 
-    works = load_works(Path(corpus_dir))
-    act = parse_work(works[name], lang)
-    root = act_to_xml(act, works[name])
-    add_refs(root, act, works[name], works)
+    corpus = as_corpus(corpus)
+    work = corpus.work(name)
+    act = corpus.act(name, lang)
+    root = act_to_xml(act, work)
+    add_refs(root, act, work, corpus.works, found=by_text(text_references(corpus, name, lang)), corpus=corpus)
     return root
 
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
-from linker.graph import build_graph, load_corpus, resolutions
+from akn_schema.corpus import as_corpus
+from linker.graph import build_graph
 from linker.history import Change, bears_on, changes_of, exists_on
+from linker.texts import by_text, resolutions, text_references
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -33,15 +34,17 @@ class Audit:
         return asdict(self)
 
 
-def stale_delegations(corpus_dir: Path, as_of: dt.date | None = None, history: dict | None = None) -> list[Audit]:
+def stale_delegations(corpus, as_of: dt.date | None = None, history: dict | None = None,
+                      graph=None) -> list[Audit]:
     """For each ``legal_basis`` edge into a corpus provision: amended after adoption, or gone.
 
-    ``history`` (work name → Changes) defaults to the consolidator's amendment events.
+    ``history`` (work name → Changes) defaults to the consolidator's amendment events; ``graph``
+    to the corpus's graph (a build passes the one it made).
     """
-    corpus_dir = Path(corpus_dir)
+    corpus = as_corpus(corpus)
     when = as_of or dt.date.today()
-    history = history if history is not None else _history(corpus_dir)
-    g = build_graph(corpus_dir, history=history)
+    history = history if history is not None else _history(corpus)
+    g = graph if graph is not None else build_graph(corpus, history=history)
     out = []
     for bylaw, target, data in g.edges(data=True):
         if data["kind"] != "legal_basis" or g.nodes[target].get("kind") != "provision":
@@ -90,19 +93,21 @@ def _by_act(changes: list[Change]) -> list[Change]:
     return list(seen.values())
 
 
-def _history(corpus_dir: Path) -> dict:
-    return {name: changes_of(corpus_dir, name) for name in load_corpus(corpus_dir).works}
+def _history(corpus) -> dict:
+    return {name: changes_of(corpus, name) for name in corpus.works}
 
 
-def reference_audits(corpus_dir: Path, as_of: dt.date | None = None, history: dict | None = None) -> list[Audit]:
-    """Internal references to provisions that do not exist on the date; unresolved references."""
-    corpus_dir = Path(corpus_dir)
+def reference_audits(corpus, as_of: dt.date | None = None, history: dict | None = None,
+                     found=None) -> list[Audit]:
+    """Internal references to provisions that do not exist on the date; unresolved references.
+
+    ``found`` are the corpus's resolutions when a build computed them already."""
+    corpus = as_corpus(corpus)
     when = as_of or dt.date.today()
-    history = history if history is not None else _history(corpus_dir)
-    corpus = load_corpus(corpus_dir)
+    history = history if history is not None else _history(corpus)
     names = {w.uri: name for name, w in corpus.works.items()}
     out, seen = [], set()
-    for res, lang, _ in resolutions(corpus_dir):
+    for res, lang, _ in (resolutions(corpus) if found is None else found):
         name = names[res.work]
         where = f"{name}~{res.source_eid}" if res.source_eid else f"{name} preamble"
         key = (where, res.reference.raw, res.reference.path, res.status)
@@ -123,29 +128,46 @@ def reference_audits(corpus_dir: Path, as_of: dt.date | None = None, history: di
     return out
 
 
-def validation_audits(corpus_dir: Path) -> list[Audit]:
-    """``zanlex validate`` for every text, and the linked AKN (with ``<ref>``) against the strict XSD."""
+def work_validation_audits(corpus, name: str) -> list[Audit]:
+    """``zanlex validate`` for each text of one work, and its linked AKN (with ``<ref>``) against
+    the strict XSD (a per-work task)."""
     from akn_schema import act_to_xml, check_source, validate_xml
     from linker.akn import add_refs
 
-    corpus = load_corpus(Path(corpus_dir))
+    corpus = as_corpus(corpus)
+    work = corpus.work(name)
     out = []
-    for (name, lang), act in corpus.acts.items():
-        work = corpus.works[name]
+    for lang in work.texts:
+        act = corpus.act(name, lang)
         report = check_source(work, lang)
         problems = report.errors + [f"word lost at {report.path}:{n}: {w}" for n, w in report.conservation.lost]
         root = act_to_xml(act, work)
-        add_refs(root, act, work, corpus.works)
+        add_refs(root, act, work, corpus.works, found=by_text(text_references(corpus, name, lang)), corpus=corpus)
         problems += [f"with references: {e}" for e in validate_xml(root)]
         out += [Audit("error", "invalid_akn", p, f"{name}:{lang}") for p in problems]
     return out
 
 
-def audits(corpus_dir: Path, as_of: dt.date | None = None, validation: bool = True,
-           history: dict | None = None) -> list[Audit]:
-    """Every audit, errors first."""
-    history = history if history is not None else _history(Path(corpus_dir))
-    found = stale_delegations(corpus_dir, as_of, history) + reference_audits(corpus_dir, as_of, history)
+def validation_task(task: tuple[str, str, str]) -> list[Audit]:
+    """``work_validation_audits`` as a per-work task (``akn_schema.batch.corpus_tasks``)."""
+    from akn_schema.batch import run_for_work
+
+    return run_for_work(task, work_validation_audits)
+
+
+def validation_audits(corpus) -> list[Audit]:
+    """``work_validation_audits`` for every work."""
+    corpus = as_corpus(corpus)
+    return [a for name in corpus.works for a in work_validation_audits(corpus, name)]
+
+
+def audits(corpus, as_of: dt.date | None = None, validation: bool = True,
+           history: dict | None = None, graph=None, found=None) -> list[Audit]:
+    """Every audit, errors first (``corpus``: a ``Corpus`` or its folder; a build passes the
+    ``graph`` and the resolutions it made, and the per-work validation audits it ran)."""
+    corpus = as_corpus(corpus)
+    history = history if history is not None else _history(corpus)
+    out = stale_delegations(corpus, as_of, history, graph) + reference_audits(corpus, as_of, history, found)
     if validation:
-        found += validation_audits(corpus_dir)
-    return sorted(found, key=lambda a: SEVERITIES.index(a.severity))
+        out += validation_audits(corpus)
+    return sorted(out, key=lambda a: SEVERITIES.index(a.severity))

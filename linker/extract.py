@@ -24,19 +24,37 @@ _DOTTED = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
 
 def extract_references(text: str, lang: str) -> list[Reference]:
     """Every reference in ``text`` (one paragraph of clean text, markup already stripped)."""
-    return references_in(pipeline(lang)(text), lang)
+    return list(analyse(text, lang)[0])
 
 
 def cues_in(text: str, lang: str) -> set[str]:
     """The role cues in a text: ``BASIS_CUE`` ("В соответствии с", "сәйкес"), ``INVALIDATION_CUE``."""
+    return set(analyse(text, lang)[1])
+
+
+def analyse(text: str, lang: str) -> tuple[tuple[Reference, ...], frozenset[str]]:
+    """A paragraph's references and role cues from one pass of the pipeline and the Matcher
+    (the build extracts each paragraph once: ``linker.texts``).
+
+    >>> refs, cues = analyse("В соответствии с подпунктом 3) статьи 7 Закона", "rus")
+    >>> [r.path for r in refs], sorted(cues)
+    ([(('article', '7'), ('point', '3'))], ['BASIS_CUE'])
+    """
     doc = pipeline(lang)(text)
-    return {doc.vocab.strings[mid] for mid, _, _ in matcher(lang)(doc)} & set(CUES)
+    matches = matcher(lang)(doc)
+    strings = doc.vocab.strings
+    cues = frozenset(strings[mid] for mid, _, _ in matches) & set(CUES)
+    return tuple(_from_matches(doc, matches, lang)), cues
 
 
 def references_in(doc: Doc, lang: str) -> list[Reference]:
     """References in an already tokenized doc (see :func:`extract_references`)."""
+    return _from_matches(doc, matcher(lang)(doc), lang)
+
+
+def _from_matches(doc: Doc, matches, lang: str) -> list[Reference]:
     rules = REGISTRY[lang]
-    spans = filter_spans([Span(doc, s, e, label=mid) for mid, s, e in matcher(lang)(doc)
+    spans = filter_spans([Span(doc, s, e, label=mid) for mid, s, e in matches
                           if doc.vocab.strings[mid] not in CUES])
     return [ref for chain in _chains(spans, rules) for ref in _references(chain, rules)]
 

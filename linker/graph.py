@@ -18,91 +18,88 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import networkx as nx
 
-from linker.extract import cues_in, extract_references
 from linker.history import KIND_TO_EDGE, changes_of, inserted_on, repealed_on
 from linker.languages import BASIS_CUE, INVALIDATION_CUE
 from linker.model import Resolution
-from linker.resolve import passages, resolve, unit_eid
+from linker.resolve import unit_eid
+from linker.texts import resolutions, work_resolutions
 
 EDGE_KINDS = ("legal_basis", "cites", "amends", "inserts", "repeals", "declares_invalid")
 
 
+def _provisions(corpus, name: str) -> tuple[tuple[str, str, str, str], ...]:
+    """(lang, eId, num, heading) of every provision of a work's texts: its nodes in the graph."""
+    work = corpus.work(name)
+    return tuple((lang, p.eid, p.num or "", p.heading or "") for lang in work.texts
+                 for p in corpus.act(name, lang).walk())
+
+
 @dataclass(frozen=True)
-class Corpus:
-    """The parsed corpus the graph is built from (through the parser's public API)."""
+class WorkLinks:
+    """What the graph needs of one work, computed by a per-work task: its provisions, its
+    resolved references and its amendment history."""
 
-    works: dict
-    acts: dict          # (work name, lang) → Act
-
-
-@cache
-def load_corpus(corpus_dir: Path) -> Corpus:
-    from akn_schema import parse_work
-    from akn_schema.works import load_works
-
-    works = load_works(corpus_dir)
-    acts = {(name, lang): parse_work(w, lang) for name, w in works.items() for lang in w.texts}
-    return Corpus(works, acts)
+    name: str
+    provisions: tuple[tuple[str, str, str, str], ...]
+    resolutions: tuple
+    changes: tuple
 
 
-@cache
-def resolutions(corpus_dir: Path) -> tuple[tuple[Resolution, str, frozenset[str]], ...]:
-    """Every reference in the corpus, resolved, with its language and the cues of its paragraph
-    (and, for an order's point, the cues anywhere in that point)."""
-    corpus = load_corpus(Path(corpus_dir))
-    out = []
-    for (name, lang), act in corpus.acts.items():
-        work = corpus.works[name]
-        items = [(p, cues_in(p.text, lang)) for p in passages(act)]
-        point_cues: dict[str, set[str]] = {}
-        for p, cues in items:
-            if p.eid:
-                point_cues.setdefault(p.eid.split("__")[0], set()).update(cues)
-        for p, cues in items:
-            top = point_cues.get(p.eid.split("__")[0], set()) if p.eid else set()
-            for ref in extract_references(p.text, lang):
-                out.append((resolve(ref, act, work, corpus.works, p.eid), lang, frozenset(cues | top)))
-    return tuple(out)
+def work_links(corpus, name: str) -> WorkLinks:
+    """One work's share of the graph (``build_graph`` joins them: the global step)."""
+    from akn_schema.corpus import as_corpus
+
+    corpus = as_corpus(corpus)
+    return WorkLinks(name, _provisions(corpus, name), work_resolutions(corpus, name), changes_of(corpus, name))
 
 
-def build_graph(corpus_dir: Path, as_of: dt.date | None = None, history: dict | None = None) -> nx.MultiDiGraph:
-    """The graph of the corpus; with ``as_of``, only the edges that hold on that date.
+def build_graph(corpus, as_of: dt.date | None = None, history: dict | None = None,
+                parts: dict[str, WorkLinks] | None = None) -> nx.MultiDiGraph:
+    """The graph of the corpus (a ``Corpus`` or its folder); with ``as_of``, only the edges that
+    hold on that date.
 
-    ``history`` (work name → Changes) defaults to the consolidator's amendment events.
+    ``history`` (work name → Changes) defaults to the consolidator's amendment events; ``parts``
+    (work name → ``WorkLinks``) are the per-work results when a build computed them already.
     """
-    corpus_dir = Path(corpus_dir)
-    corpus = load_corpus(corpus_dir)
+    from akn_schema.corpus import as_corpus
+
+    corpus = as_corpus(corpus)
+    works = corpus.works
+    parts = parts if parts is not None else {name: work_links(corpus, name) for name in works}
+    if history is None:
+        history = {name: parts[name].changes for name in works}
+    return graph_from(works, parts, history, as_of)
+
+
+def graph_from(works: dict, parts: dict[str, WorkLinks], history: dict,
+               as_of: dt.date | None = None) -> nx.MultiDiGraph:
+    """The graph from the works' metadata and their per-work ``WorkLinks``."""
     g = nx.MultiDiGraph(as_of=as_of.isoformat() if as_of else "")
-    by_uri = {w.uri: w for w in corpus.works.values()}
-    for name, w in corpus.works.items():
+    by_uri = {w.uri: w for w in works.values()}
+    for name, w in works.items():
         g.add_node(w.uri, kind="work", name=name, type=w.doctype, date=w.date.isoformat(), number=w.number,
                    title=next(iter(w.titles.values()), ""), in_corpus=True)
-    for (name, lang), act in corpus.acts.items():
-        uri = corpus.works[name].uri
-        for p in act.walk():
-            node = f"{uri}~{p.eid}"
+    for name, w in works.items():
+        for lang, eid, num, heading in parts[name].provisions:
+            node = f"{w.uri}~{eid}"
             if node not in g:
-                g.add_node(node, kind="provision", work=uri, name=name, eid=p.eid, num=p.num or "",
-                           heading=p.heading or "", langs=lang)
+                g.add_node(node, kind="provision", work=w.uri, name=name, eid=eid, num=num,
+                           heading=heading, langs=lang)
             elif lang not in g.nodes[node]["langs"].split(","):
                 g.nodes[node]["langs"] += f",{lang}"
-    if history is None:
-        history = {name: changes_of(corpus_dir, name) for name in corpus.works}
-    _amendment_edges(g, corpus, history)
-    _reference_edges(g, corpus_dir, by_uri, history)
+    _amendment_edges(g, works, history)
+    _reference_edges(g, [r for name in works for r in parts[name].resolutions], by_uri, history)
     if as_of:
         _keep_valid(g, as_of.isoformat())
     return g
 
 
-def _amendment_edges(g, corpus: Corpus, history) -> None:
+def _amendment_edges(g, works: dict, history) -> None:
     for name, changes in history.items():
-        uri = corpus.works[name].uri
+        uri = works[name].uri
         for i, c in enumerate(changes):
             if c.uri not in g:
                 g.add_node(c.uri, kind="work", name=c.number, type=c.act_type, date=c.act_date.isoformat(),
@@ -117,8 +114,8 @@ def _amendment_edges(g, corpus: Corpus, history) -> None:
             g.add_edge(c.uri, target, key=KIND_TO_EDGE[c.kind], kind=KIND_TO_EDGE[c.kind], change=c.kind, **attrs)
 
 
-def _reference_edges(g, corpus_dir: Path, by_uri: dict, history) -> None:
-    for res, lang, cues in resolutions(corpus_dir):
+def _reference_edges(g, found, by_uri: dict, history) -> None:
+    for res, lang, cues in found:
         if res.status == "unresolved":
             continue
         citing = by_uri[res.work]
@@ -178,11 +175,9 @@ def _keep_valid(g, when: str) -> None:
     g.remove_edges_from(drop)
 
 
-def unresolved(corpus_dir: Path) -> list[Resolution]:
+def unresolved(corpus) -> list[Resolution]:
     """References that could not be resolved: listed, never dropped."""
-    return [res for res, _, _ in resolutions(Path(corpus_dir)) if res.status == "unresolved"]
-
-
+    return [res for res, _, _ in resolutions(corpus) if res.status == "unresolved"]
 
 
 def graph_json(g: nx.MultiDiGraph) -> dict:

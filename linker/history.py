@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from akn_schema.errors import ZanlexError
 
@@ -48,8 +46,7 @@ def bears_on(change: Change, eid: str) -> bool:
     return t == eid or eid.startswith(t + "__") or t.startswith(eid + "__")
 
 
-@cache
-def changes_of(corpus_dir: Path, work: str) -> tuple[Change, ...]:
+def changes_of(corpus, work: str) -> tuple[Change, ...]:
     """The work's amendment events, ordered by effective date: what the footnotes record, with each change
     recorded only for a containing unit ("Статья 7 с изменениями …") replaced, for an act whose text the corpus
     holds, by what its instructions change (141-VII changes Art. 7 subp. 2, not subp. 3)."""
@@ -58,9 +55,16 @@ def changes_of(corpus_dir: Path, work: str) -> tuple[Change, ...]:
         from consolidator.applying import instruction_events
     except ImportError:
         raise ZanlexError("the amendment events are not available: consolidator.events_for_work is missing") from None
-    precise, exact = instruction_events(corpus_dir, work)
-    events = [e for e in events_for_work(corpus_dir, work) if e.act.uri not in precise] + list(exact)
-    return tuple(sorted((_change(e) for e in events), key=lambda c: c.effective))
+    from akn_schema.corpus import as_corpus
+
+    corpus = as_corpus(corpus)
+
+    def compute():
+        precise, exact = instruction_events(corpus, work)
+        events = [e for e in events_for_work(corpus, work) if e.act.uri not in precise] + list(exact)
+        return tuple(sorted((_change(e) for e in events), key=lambda c: c.effective))
+
+    return corpus.cached(("linker", "changes", work), compute)
 
 
 def _change(event) -> Change:

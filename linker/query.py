@@ -65,6 +65,8 @@ def parse_ref(ref: str) -> tuple[str, str | None]:
 def find_node(g: nx.MultiDiGraph, ref: str) -> str:
     """The node a REF names; a short eId such as ``art_7`` matches the provision ending with it."""
     work, eid = parse_ref(ref)
+    if not work.strip() or (eid is not None and not eid.strip()):
+        raise UnknownReference(f"{ref!r}: name a work (law-88-V) or a provision (law-88-V~art_7)")
     uris = [n for n, d in g.nodes(data=True) if d.get("kind") == "work" and work in (n, d.get("name"))]
     if not uris:
         raise UnknownReference(f"{ref}: no such work in the graph")

@@ -53,8 +53,9 @@ def resolve_act(act: Act, work, works: dict) -> list[Resolution]:
             for p in passages(act) for ref in extract_references(p.text, act.lang)]
 
 
-def resolve(ref: Reference, act: Act, work, works: dict, source_eid: str | None) -> Resolution:
-    """Resolve one reference found in provision ``source_eid`` of ``act``."""
+def resolve(ref: Reference, act: Act, work, works: dict, source_eid: str | None, *, corpus=None) -> Resolution:
+    """Resolve one reference found in provision ``source_eid`` of ``act`` (the cited work's text is
+    taken from ``corpus``, parsed once, when given)."""
     mention = ref.act
     if mention.is_internal:
         within = _scope(mention.scope, ref.path, source_eid)
@@ -73,7 +74,8 @@ def resolve(ref: Reference, act: Act, work, works: dict, source_eid: str | None)
 
     # The texts differ in time (the Kazakh law is the 2013 original): take the first that has it.
     for lang in sorted(target.texts, key=lambda x: (x != act.lang, x != "rus")):
-        res = _in_act(ref, parse_work(target, lang), target.uri, source_eid, None, cited_from=work.uri)
+        text = corpus.act(target.name, lang) if corpus is not None else parse_work(target, lang)
+        res = _in_act(ref, text, target.uri, source_eid, None, cited_from=work.uri)
         if res.status == "resolved":
             break
     return res
@@ -113,16 +115,53 @@ def _norm(title: str | None) -> str:
 
 
 def corpus_work(mention: ActMention, works: dict):
-    """The corpus work a mention names: same type, and the same title or the same date and number."""
-    for w in works.values():
+    """The corpus work a mention names: same type, and the same title or the same date and number
+    (looked up in an index of ``works``, built once: linear in the corpus, not quadratic)."""
+    index = _index(works)
+    candidates = []
+    if mention.date is not None and mention.number is not None:
+        candidates += index.by_number.get((mention.date, mention.number), [])
+    if mention.title:
+        candidates += index.by_title.get(_norm(mention.title), [])
+    for w in sorted({w.name: w for w in candidates}.values(), key=lambda w: index.order[w.name]):
         if mention.kind and mention.kind != w.doctype:
             continue
-        same_title = mention.title and _norm(mention.title) in {_norm(t) for t in w.titles.values()}
+        same_title = mention.title and _norm(mention.title) in index.titles[w.name]
         same_date = mention.date is not None and mention.date == w.date
         same_number = mention.number is not None and mention.number == w.number
         if (same_title and (mention.date is None or same_date)) or (same_date and same_number):
             return w
     return None
+
+
+@dataclass
+class _WorkIndex:
+    works: dict
+    order: dict            # work name → position in ``works`` (the first match wins, as before)
+    titles: dict           # name → normalised titles
+    by_title: dict         # normalised title → works
+    by_number: dict        # (date, number) → works
+
+
+_INDEXES: dict[int, _WorkIndex] = {}
+
+
+def _index(works: dict) -> _WorkIndex:
+    hit = _INDEXES.get(id(works))
+    if hit is not None and hit.works is works and len(hit.order) == len(works):
+        return hit
+    titles = {w.name: {_norm(t) for t in w.titles.values()} for w in works.values()}
+    by_title: dict = {}
+    by_number: dict = {}
+    for w in works.values():
+        for t in titles[w.name]:
+            by_title.setdefault(t, []).append(w)
+        by_number.setdefault((w.date, w.number), []).append(w)
+    index = _WorkIndex(works, {w.name: i for i, w in enumerate(works.values())}, titles, by_title, by_number)
+    if len(_INDEXES) > 8:
+        _INDEXES.clear()
+    _INDEXES[id(works)] = index
+    return index
 
 
 def external_node(mention: ActMention) -> str | None:

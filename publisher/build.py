@@ -4,7 +4,7 @@
 
 1. Every ``Page`` becomes a Markdown file (front matter + one raw HTML block) in a temporary
    docs folder; every download (AKN XML, GraphML, feeds) is copied beside them.
-2. mkdocs builds with ``mkdocs.yml`` at the repository root, its ``docs_dir`` and ``site_dir``
+2. mkdocs builds with ``site/mkdocs.yml`` (``publisher.resources``), its ``docs_dir`` and ``site_dir``
    pointed at the temporary folders.
 3. Pagefind indexes the result, one index per ``<html lang>``.
 4. The new site replaces ``--out`` in one atomic exchange (``publisher.output``: only a new
@@ -32,16 +32,17 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from akn_schema.errors import ZanlexError
+from akn_schema.config import inside
+from akn_schema.errors import EnvironmentFailure, ZanlexError
 from akn_schema.today import reference_epoch
-from publisher import urls
+from publisher import resources, urls
 from publisher.languages import LANGUAGES
 from publisher.mkdocs_hooks import BODY_PLACEHOLDER, BODY_SUFFIX, TOC_SUFFIX
 from publisher.output import Output
 
 ROOT = Path(__file__).resolve().parent.parent
-MKDOCS_YML = ROOT / "mkdocs.yml"
-ASSETS = ROOT / "site" / "assets"
+MKDOCS_YML = resources.mkdocs_config()       # site/mkdocs.yml (zanlex_site/ when installed from a wheel)
+ASSETS = resources.assets()
 
 
 class BuildError(ZanlexError):
@@ -132,6 +133,7 @@ def write_docs(pages: Iterable[Page], files: dict[str, bytes], docs: Path,
             raise BuildError(f"two pages claim the URL /{page.url}")
         seen.add(page.url)
         target = docs / urls.md_path(page.url)
+        _confined(target, docs, page.url)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
         target.with_name(target.name + BODY_SUFFIX).write_text(page.html(), encoding="utf-8")
@@ -141,10 +143,17 @@ def write_docs(pages: Iterable[Page], files: dict[str, bytes], docs: Path,
         progress("pages", i, len(pages))
     for rel, content in sorted(files.items()):
         target = docs / rel
+        _confined(target, docs, rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True)
     return len(pages)
+
+
+def _confined(target: Path, docs: Path, url: str) -> None:
+    """Nothing is written outside the build folder, whatever a URL holds (``..``, ``/``)."""
+    if ".." in Path(url).parts or Path(url).is_absolute() or not inside(target, docs):
+        raise BuildError(f"the page or file /{url} would be written outside the site; refusing")
 
 
 def run_mkdocs(docs: Path, site: Path, epoch: int) -> None:
@@ -181,7 +190,10 @@ def run_pagefind(site: Path, glob: str = "**/*.html") -> None:
     proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--silent"],
                           capture_output=True, text=True)
     if proc.returncode:
-        raise BuildError(f"pagefind failed: {(proc.stderr or proc.stdout).strip()[-500:]}")
+        said = " ".join((proc.stderr or proc.stdout).split())[-500:]
+        if any(m in said for m in ("No space left", "Read-only file system", "Disk quota")):
+            raise EnvironmentFailure(f"{site}: cannot write the search index: {said}")   # exit 3, not bad input
+        raise BuildError(f"pagefind failed: {said}")
 
 
 def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus: Path | None = None,

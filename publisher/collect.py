@@ -149,8 +149,9 @@ def published_xml(corpus: Path, act, work):
     Each stage adds only through its public API, and the result must stay strictly valid."""
     from akn_schema import ZanlexError, act_to_xml, load_works, validate_xml
 
-    root = act_to_xml(act, work)
     consolidator = _api("consolidator", "events_for_work", "enrich_xml")
+    dated = getattr(consolidator, "source_expression_date", None)
+    root = act_to_xml(act, work, expression_date=dated(corpus, work.name, act.lang) if dated else None)
     linker = _api("linker", "add_refs")
     if consolidator is not None:
         consolidator.enrich_xml(root, consolidator.events_for_work(corpus, work.name), work.uri)
@@ -362,7 +363,8 @@ def consolidate(corpus: Path, site: SiteData, parsed: dict[str, tuple]) -> None:
                 end = effective_date(points[i + 1].effective) if i + 1 < len(points) else None
                 text = version_text(v, base, lang, events=events, eif=eif)
                 version = VersionView(lang, effective_date(point.effective), end, text, known, total,
-                                      xml=to_bytes(api.version_xml(corpus, v)),
+                                      # dated as its address: the first day of the point
+                                      xml=to_bytes(api.version_xml(corpus, v, point.effective.earliest)),
                                       edition=edition_of(v, view.editions[lang], snaps.get(lang), events))
                 if end is None:     # the latest version is the current consolidated text
                     view.texts[lang] = version_text(v, base, lang, repealed=True, source=source,

@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from akn_schema.errors import EnvironmentFailure, ZanlexError
+from akn_schema.files import atomic_write
 
 MARKER = ".zanlex-site"
 MARKER_TEXT = "This folder is a site built by zanlex; `zanlex build --out` may replace it.\n"
@@ -215,7 +216,7 @@ class Output:
 
     def publish(self, site: Path) -> None:
         """Mark ``site`` complete and swap it into ``out`` atomically."""
-        (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        atomic_write(site / MARKER, MARKER_TEXT)
         os.sync()                      # the new site is on disk before it becomes visible
         swap_in(site, self.out)
 

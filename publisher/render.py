@@ -20,16 +20,15 @@ import datetime
 import posixpath
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from publisher import urls, words
+from publisher import resources, urls, words
 from publisher.languages import LANGUAGES, SITE, Language
 from publisher.model import ProvisionView, TextView
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "site" / "templates"
+TEMPLATES = resources.templates()      # site/templates (zanlex_site/templates when installed from a wheel)
 
 
 @cache

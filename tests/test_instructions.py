@@ -232,3 +232,65 @@ def test_a_second_list_of_points_keeps_its_own_introduction(corpus_dir):
     assert kinds.count("hcontainer") == 1 and kinds.index("hcontainer") == kinds.index("point") + 14
     rus = apply_act(corpus_dir, "141-VII", WORK, "rus")
     assert next(c for c in rus.checks if "chp_1__art_5__para_2__point_14" in c.eids).verdict == "equal"
+
+
+def test_an_unseen_kazakh_amending_act_is_read_and_applied(tmp_path, corpus_dir):
+    """A one-law Kazakh act (tests/fixtures/kaz-amending-act, written in the forms of real ones) applied to the
+    2024 Kazakh edition: every form it uses is understood, and each derived wording is what it says."""
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, copy)
+    folder = copy / "amending" / "900-VIII"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "fixtures" / "kaz-amending-act" / "kaz.md", folder / "kaz.md")
+    (folder / "act.toml").write_text('type = "law"\nnumber = "900-VIII"\ndate = 2025-03-14\n'
+                                     'uri = "/akn/kz/act/2025-03-14/900-VIII"\n[texts.kaz]\nfile = "kaz.md"\n'
+                                     '[[amends]]\nwork = "law-88-V"\nlang = "kaz"\n', encoding="utf-8")
+    registry = copy / "amending-acts.toml"
+    registry.write_text(registry.read_text(encoding="utf-8") + '\n[[act]]\ntype = "law"\nnumber = "900-VIII"\n'
+                        'date = 2025-03-14\nuri = "/akn/kz/act/2025-03-14/900-VIII"\n'
+                        'text = "amending/900-VIII/act.toml"\n', encoding="utf-8")
+    app = apply_act(copy, "900-VIII", WORK, "kaz")
+    assert app.effective.earliest == date(2025, 3, 25) and not app.notes
+    assert [i.action for i in app.instructions] == ["replace", "substitute", "insert", "insert_words", "insert",
+                                                    "delete_words", "insert_words", "repeal", "substitute"]
+    words = {w.eid: w for w in app.wordings}
+    assert words["chp_1__art_4__para_1__point_2"].wording.text == ("мемлекеттік көрсетілетін қызметті цифрлық "
+                                                                   "нысанда алуға;",)
+    assert "Мемлекеттік корпорация мен көрсетілетін қызметті берушілердің қызметін" in \
+        words["chp_2__art_9__point_12-1"].wording.text[0]
+    assert words["chp_2__art_9__point_12-5"].wording.text == ("мемлекеттік көрсетілетін қызметтердің тізілімін "
+                                                              "жүргізеді;",)
+    assert "он жұмыс күні, бірақ күнтізбелік он бес күннен кем емес мерзім ішінде" in \
+        words["chp_3__art_15__para_3"].wording.text[0]
+    assert words["chp_4__art_20__para_1"].wording.text[1] == ("Мемлекеттік корпорация қабылданған құжаттардың "
+                                                              "тізімдемесін көрсетілетін қызметті алушыға береді.")
+    six = words["chp_4__art_20__para_6"].wording.text[0]
+    assert "келісімін алуға міндетті" not in six and "пайдалануға жазбаша" in six
+    assert words["chp_2__art_8__point_6"].state == "removed"
+    # "бүкіл мәтін бойынша": wherever the words stand as words (not "…органмен", another form), a capital kept
+    throughout = {w.eid: " ".join(w.wording.text) for w in app.wordings if w.instruction.num == "6)"}
+    assert set(throughout) == {"chp_1__art_5__para_2__point_11", "chp_2__art_9", "chp_2__art_11-1__para_4__point_3-1"}
+    assert throughout["chp_2__art_9"] == "Цифрлық даму саласындағы уәкілетті орган:"
+    assert all("ақпараттандыру саласындағы уәкілетті орган " not in t for t in throughout.values())
+    v = version_at(copy, WORK, date(2025, 6, 1), "kaz")
+    assert v.provision("chp_2__art_9__point_12-5").reason == "derived"
+    assert v.provision("chp_2__art_8__point_6").status == "repealed"
+
+
+def test_a_text_in_a_language_without_an_instruction_grammar_breaks_nothing_and_is_reported(tmp_path, corpus_dir):
+    """An English text of 141-VII beside the Russian and Kazakh ones: versions in every language still work;
+    the audit says the English text is not applied."""
+    from consolidator.audit import consolidation_audits
+
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, copy)
+    folder = copy / "amending" / "141-VII"
+    (folder / "eng.txt").write_text("On amendments …\n\n48. To the Law … «On state services»:\n", encoding="utf-8")
+    toml = folder / "act.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        '[[amends]]', '[texts.eng]\nfile = "eng.txt"\n\n[[amends]]', 1) +
+        '\n[[amends]]\nwork = "law-88-V"\nlang = "eng"\nitem = "48"\n', encoding="utf-8")
+    for lang in ("rus", "kaz", "eng"):
+        assert version_at(copy, WORK, date(2023, 1, 1), lang).provision("chp_4__art_22").status == "in_force"
+    found = [f for f in consolidation_audits(copy) if f.code == "no_instruction_grammar"]
+    assert [f.details["lang"] for f in found] == ["eng"]

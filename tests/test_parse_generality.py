@@ -272,3 +272,13 @@ def test_numbered_paragraphs_of_an_article_are_not_taken_for_articles():
     assert [p.eid for p in act.walk()] == ["art_27", "art_27__para_1", "art_27__para_2", "art_27__para_3",
                                            "art_28"]
     assert act.warnings == []
+
+
+def test_an_editorial_note_printed_before_the_title_stays_before_it():
+    text = "ЗҚАИ-ның ескертпесі! Бұйрықтың қолданысқа енгізілу тәртібін 2-тармақтан қараңыз!\n\n" + ORDER_KAZ
+    act = parsed(text, "kaz", "order")
+    assert act.title == "Мемлекеттік көрсетілетін қызмет қағидаларын бекіту туралы"
+    root = act_to_xml(act, Work.adhoc(Path("act.txt"), "kaz", "order"))
+    preface = root.find(".//{*}act/{*}preface")
+    assert [el.tag.split("}")[1] for el in preface][:2] == ["p", "longTitle"]
+    assert preface[0].text.startswith("ЗҚАИ-ның ескертпесі!")

@@ -310,3 +310,13 @@ def test_the_format_follows_the_file_suffix_unless_it_is_given():
     assert parse_text(text, lang="rus", doctype="law", path="x.md").title == "Закон"
     assert parse_text(text, lang="rus", doctype="law", path="x.txt").title == "# Закон"
     assert parse_text(text, lang="rus", doctype="law", path="x.txt", fmt="mirror-md").title == "Закон"
+
+
+def test_a_word_lost_from_the_akn_is_named_with_its_markdown_line_in_the_body_or_in_a_note():
+    act = parse_text(LAW, lang="rus", doctype="law", path="law.md")
+    root = act_to_xml(act, Work.adhoc(Path("law.md"), "rus", "law"))
+    point = root.find(".//{*}point[@eId='chp_1__art_1__point_1-1']/{*}content/{*}p")
+    point.text = point.text.replace("второе ", "")
+    note = root.find(".//{*}meta/{*}notes/{*}note/{*}p")
+    note.text = note.text.replace("Законом", "")
+    assert conservation(LAW, act, root).lost == [(15, "второе"), (21, "Законом")]

@@ -244,3 +244,32 @@ def test_word_diff_keeps_numbers_whole_and_html_escapes():
     html = diff_html(word_diff("<script>", "x & y"))
     assert "<script>" not in html and "&lt;script&gt;" in html and 'class="zl-ins"' in html
     assert "style=" not in html
+
+
+@pytest.mark.parametrize("lang", ("rus", "kaz"))
+def test_without_the_2021_edition_the_versions_it_covers_contradict_it_nowhere(tmp_path, corpus_dir, lang):
+    """Leave the official edition of 2021-01-02 out: on 2021-03-01 (399-VI in force, 96-VII not yet) every
+    wording the version shows as proven is the edition's, and every provision the edition has is shown."""
+    import shutil
+
+    from akn_schema.corpus import Corpus
+    from consolidator.history import Wording
+
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, copy)
+    toml = copy / "works" / "law-88-V" / "work.toml"
+    head, *blocks = toml.read_text(encoding="utf-8").split("[[editions]]")
+    toml.write_text(head + "".join("[[editions]]" + b for b in blocks if "label = 2021-01-02" not in b),
+                    encoding="utf-8")
+    full = Corpus.open(corpus_dir)
+    edition = next(e for e in full.work("law-88-V").editions if str(e.label) == "2021-01-02")
+    official = {p.eid: p for p in full.act("law-88-V", edition.texts[lang]).walk()}
+    v = version_at(copy, "law-88-V", date(2021, 3, 1), lang)
+    shown = {p.eid: p for p in v.existing()}
+    assert {eid for eid, p in official.items() if p.status != "removed"} <= set(shown)
+    proven = [p for p in shown.values() if p.reason in (None, "derived")]
+    assert len(proven) >= 0.9 * len(shown)
+    for p in proven:
+        assert official[p.eid].status != "removed", p.eid
+        assert Wording.of(official[p.eid]).key == Wording(p.num, p.heading, p.label, tuple(p.text),
+                                                          tuple(p.wrap_up)).key, p.eid

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 # the unit kinds an instruction can name, outermost first; "part" (часть / бөлік) and "abzac" (абзац) are
 # unnumbered paragraphs of a provision's own text, "heading" its heading
-LEVELS = {"chapter": 1, "subchapter": 2, "article": 3, "paragraph": 4, "part": 5, "point": 6, "abzac": 7,
+LEVELS = {"document": 0, "chapter": 1, "subchapter": 2, "article": 3, "paragraph": 4, "part": 5, "point": 6, "abzac": 7,
           "heading": 8}
 
 
@@ -31,6 +31,8 @@ class InstructionGrammar:
     """What the instruction grammar knows about one language.
 
     - ``item_head``: an item of the amending act addressed to one act; groups ``item`` and ``addressee``.
+    - ``article_item``: an article of an act that amends one act only, addressed to it ("Статья 1. Внести в
+      Закон … следующие изменения:", "1-бап. «…» … Заңына мынадай өзгерістер енгізілсін:"); same groups.
     - ``addressee_date``: how the item names the amended act's date, a format with ``{day}``,
       ``{month}`` (``months_genitive``) and ``{year}``; its title appears in ``quotes``.
     - ``instruction``: a numbered instruction, groups ``num`` and ``body``.
@@ -54,10 +56,13 @@ class InstructionGrammar:
     - ``no_change``: a clause saying that this language's text does not change (the Kazakh text of an
       item may say so where only the Russian text is corrected).
     - ``tens``: words that make a two-word ordinal with the next ("он бірінші" → 11).
+    - ``whole_text``: the phrase that makes words change throughout the act ("по всему тексту", "бүкіл мәтін
+      бойынша"); such an instruction's target is ``(("document", ""),)``.
     """
 
     item_head: str
     addressee_date: str
+    article_item: str
     months_genitive: dict[int, str]
     instruction: str
     article_head: str
@@ -74,6 +79,7 @@ class InstructionGrammar:
     entry_into_force: str = ""
     no_change: str = ""
     tens: dict[str, int] = field(default_factory=dict)
+    whole_text: str = ""
 
     def _forms(self, word: str) -> list[str]:
         return self.lemma(word.lower()) if not self.stems else [word.lower()]

@@ -22,7 +22,10 @@ _WITH = r"(?:сөздермен|сөзбен)"
 # quotes; "4-баптың 1-тармағында:" opens a scope. The number comes before the unit word, the outermost unit
 # first; "…-дағы/-дегі" marks where words are replaced.
 KAZ_INSTRUCTIONS = InstructionGrammar(
-    item_head=r"^(?P<item>\d+)\.\s+(?P<addressee>.+(?:Заңына|бұйрығына|қаулысына)(?:\s*\(.*\))?)\s*:$",
+    item_head=r"^(?P<item>\d+)\.\s+(?P<addressee>.+(?:Заңына|бұйрығына|қаулысына)(?:\s*\(.*\))?)"
+              r"(?:\s+мынадай\s+өзгеріс\w*(?:\s+мен\s+толықтыру\w*)?\s+енгізілсін)?\s*:$",
+    article_item=r"^(?P<item>\d+)-бап\.\s+(?P<addressee>.+(?:Заңына|бұйрығына|қаулысына)(?:\s*\(.*\))?)"
+                 r"\s+мынадай\s+(?:өзгеріс|толықтыру)\w*(?:\s+мен\s+толықтыру\w*)?\s+енгізілсін\s*:$",
     addressee_date="{year} жылғы {day} {month}",
     months_genitive={1: "қаңтардағы", 2: "ақпандағы", 3: "наурыздағы", 4: "сәуірдегі", 5: "мамырдағы",
                      6: "маусымдағы", 7: "шілдедегі", 8: "тамыздағы", 9: "қыркүйектегі", 10: "қазандағы",
@@ -64,6 +67,7 @@ KAZ_INSTRUCTIONS = InstructionGrammar(
     number_first=True,
     quotes=(("«", "»"),),
     entry_into_force=r"қолданысқа\s+енгізіледі",
+    whole_text=r"^бүкіл\s+мәтін\s+бойынша$",
     no_change=r"орыс\s+тіліндегі\s+мәтінге\s+түзету\s+енгізілді,\s+қазақ\s+тіліндегі\s+мәтін\s+өзгермейді",
 )
 

@@ -35,6 +35,7 @@ _Q = r"«.+»|\".+\""                       # quoted words (possibly several: «
 RUS_INSTRUCTIONS = InstructionGrammar(
     item_head=r"^(?P<item>\d+)\.\s+В\s+(?P<addressee>.+):$",
     addressee_date="от {day} {month} {year} года",
+    article_item=r"^Статья\s+(?P<item>\d+)\.\s+Внести\s+в\s+(?P<addressee>.+?)\s+следующ\w+\s+изменени\w+.*:$",
     months_genitive={1: "января", 2: "февраля", 3: "марта", 4: "апреля", 5: "мая", 6: "июня", 7: "июля",
                      8: "августа", 9: "сентября", 10: "октября", 11: "ноября", 12: "декабря"},
     instruction=r"^(?P<num>\d+)\)\s+(?P<body>.+)$",
@@ -44,6 +45,10 @@ RUS_INSTRUCTIONS = InstructionGrammar(
         # "в пункте 1 статьи 13 слова «…» заменить словами «…»"; "слова «A» и «B» заменить словами «C»"
         (rf"^(?:в\s+(?P<target>[^«»\"]+?)\s+)?слов[аоы]?\s+(?P<old>{_Q})\s+заменить\s+слов(?:ами|ом)\s+"
          rf"(?P<words>{_Q})$", "substitute"),
+        # "по всему тексту слова «…» заменить словами «…»"
+        (rf"^(?P<target>по\s+(?:всему\s+)?тексту)\s+слов[аоы]?\s+(?P<old>{_Q})\s+заменить\s+слов(?:ами|ом)\s+"
+         rf"(?P<words>{_Q})$", "substitute"),
+        (rf"^(?P<target>по\s+(?:всему\s+)?тексту)\s+слов[аоы]?\s+(?P<old>{_Q})\s+исключить$", "delete_words"),
         # "в статье 19 слова «…» исключить"
         (rf"^(?:в\s+(?P<target>[^«»\"]+?)\s+)?слов[аоы]?\s+(?P<old>{_Q})\s+исключить$", "delete_words"),
         # "подпункт 5) после слова «обращению» дополнить словами «или без обращения»"
@@ -66,6 +71,7 @@ RUS_INSTRUCTIONS = InstructionGrammar(
     lemma=_lemmas,
     connectors=("и",),
     entry_into_force=r"вводится\s+в\s+действие",
+    whole_text=r"^(?:по\s+всему\s+тексту|по\s+тексту)$",
 )
 
 RUS = Registry(

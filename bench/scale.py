@@ -1,0 +1,174 @@
+"""The scale benchmark (not a test): N distinct synthetic works, and what each command costs.
+
+    .venv/bin/python bench/scale.py --sizes 10 50 200 1000 --commands validate check build --jobs 2
+
+For each N a corpus is made from the seeds (``bench/synthetic.py``: new names, numbers, URIs)
+and each command runs in a fresh ``zanlex`` process. Figures are **CPU seconds** (the process
+and every worker it waited for: ``resource.getrusage(RUSAGE_CHILDREN)``), because the machine
+is shared and wall time says more about the neighbours than about zanlex; wall time is printed
+too. Peak RSS is the largest sum over the process tree, sampled every 0.1 s from /proc.
+
+For ``build``: the full build, an unchanged rebuild and a rebuild after one act is edited
+(``edit_one``), with their ratio to the full build (goal ≤ 5 % at 200 acts), the page count and
+the build's own per-step split. The per-act CPU cost at each N is compared with the one at the
+smallest N (goal: within 1.3× at 1,000).
+
+Results are printed as a Markdown table and written to ``--out`` as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from synthetic import edit_one, make_corpus  # noqa: E402
+
+ZANLEX = [sys.executable, "-m", "cli"]
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            ppid, pages = int(fields[1]), int(fields[21])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+        rss[int(entry)] = pages * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack += children.get(p, [])
+    return total
+
+
+def run(args: list[str], env: dict | None = None) -> dict:
+    """Run one zanlex command; its CPU seconds (with children), wall seconds, peak tree RSS, output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(ZANLEX + args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, **(env or {})})
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            done.wait(0.1)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    out, err = proc.communicate()
+    done.set()
+    t.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"zanlex {' '.join(args)} failed ({proc.returncode}):\n{err[-2000:]}")
+    return {"cpu": round(cpu, 2), "wall": round(time.perf_counter() - start, 2), "rss_mb": peak[0] // 2**20,
+            "stdout": out[-2000:], "status": proc.returncode}
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html")) if site.is_dir() else 0
+
+
+def bench_size(n: int, commands: list[str], jobs: int, work: Path) -> dict:
+    corpus = work / f"corpus-{n}"
+    if not corpus.exists():
+        make_corpus(n, corpus)
+    base = ["--corpus", str(corpus)]
+    jobs_args = ["--jobs", str(jobs)]
+    row: dict = {"acts": n}
+    env = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1767225600"),
+           "ZANLEX_CACHE": str(work / f"cache-{n}")}
+    if "validate" in commands:
+        shutil.rmtree(work / f"cache-{n}", ignore_errors=True)
+        row["validate"] = run(base + ["validate", "--cache", *jobs_args], env)
+        row["validate_again"] = run(base + ["validate", "--cache", *jobs_args], env)      # every text unchanged
+    if "check" in commands:
+        row["check"] = run(base + ["check", *jobs_args], env)
+    if "graph" in commands:
+        row["graph"] = run(base + ["graph", "-o", str(work / f"graph-{n}.json")], env)
+    if "build" in commands:
+        out = work / f"site-{n}"
+        shutil.rmtree(work / f"cache-{n}", ignore_errors=True)
+        row["build"] = run(base + ["build", "--out", str(out)], env)
+        row["pages"] = count_pages(out)
+        m = re.search(r"\((.*)\)\s*$", row["build"]["stdout"].strip())
+        row["build_steps"] = m.group(1) if m else ""
+        row["rebuild"] = run(base + ["build", "--out", str(out)], env)
+        edit_one(corpus)
+        row["edited"] = run(base + ["build", "--out", str(out)], env)
+        shutil.rmtree(out, ignore_errors=True)
+    return row
+
+
+def table(rows: list[dict], commands: list[str]) -> str:
+    first = rows[0]
+    lines = ["| acts | " + " | ".join(f"{c} CPU s (per act, ×{first['acts']}-act)" for c in commands)
+             + " | peak RSS MB | pages | unchanged / edited rerun |",
+             "|---|" + "---|" * len(commands) + "---|---|---|"]
+    for r in rows:
+        cells = []
+        for c in commands:
+            per = r[c]["cpu"] / r["acts"]
+            base = first[c]["cpu"] / first["acts"]
+            cells.append(f"{r[c]['cpu']:.1f} ({per:.2f}, ×{per / base:.2f})")
+        rss = max(r[c]["rss_mb"] for c in commands)
+        inc = ""
+        if "validate_again" in r:
+            inc = f"validate again {r['validate_again']['cpu'] / r['validate']['cpu']:.1%}"
+        if "build" in r:
+            full = r["build"]["cpu"]
+            inc = f"{r['rebuild']['cpu'] / full:.1%} / {r['edited']['cpu'] / full:.1%}"
+        lines.append(f"| {r['acts']} | " + " | ".join(cells) + f" | {rss} | {r.get('pages', '')} | {inc} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10, 50, 200, 1000])
+    ap.add_argument("--commands", nargs="+", default=["validate", "check", "build"],
+                    choices=["validate", "check", "graph", "build"])
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--work", type=Path, default=None, help="Keep the corpora and sites here (default: a temp folder).")
+    ap.add_argument("--out", type=Path, default=None, help="Write the figures as JSON here.")
+    args = ap.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="zanlex-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for n in args.sizes:
+        rows.append(bench_size(n, args.commands, args.jobs, work))
+        print(json.dumps({k: ({kk: vv for kk, vv in v.items() if kk != "stdout"} if isinstance(v, dict) else v)
+                          for k, v in rows[-1].items()}), flush=True)
+        if args.out:
+            args.out.write_text(json.dumps(rows, indent=1))
+    print(table(rows, args.commands))
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

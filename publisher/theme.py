@@ -1,0 +1,75 @@
+"""mkdocs-material's theme applied to chosen pages, exactly as ``mkdocs build`` applies it.
+
+``mkdocs build`` renders every page of the docs folder in one process, every time. The pages of
+an act depend only on the act and on the site's navigation, so they can be rendered where the
+act is processed (a worker of ``--jobs`` or Dask) and cached with it; the global ``mkdocs build``
+is then left with the site's own pages. ``ThemeRenderer`` reads the configuration and the
+navigation's pages once, and renders any page of the docs folder on request, through the same
+hooks (``on_page_markdown`` … ``on_post_page``) and templates, to the same bytes.
+
+    renderer = ThemeRenderer(docs, site, config_file=MKDOCS_YML)
+    renderer.render("akn/kz/act/2013-04-15/88-V/rus/index.md")     # → site/akn/…/rus/index.html
+
+The pages it renders must be outside the navigation (generated pages are: the nav lists only
+the site's own pages), so that no other page's previous/next links change with them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
+
+
+class ThemeRenderer:
+    """Renders pages of ``docs`` into ``site`` one at a time (see the module docstring)."""
+
+    def __init__(self, docs: Path, site: Path, config_file: Path):
+        self.docs, self.site = Path(docs), Path(site)
+        config = load_config(str(config_file), docs_dir=str(self.docs), site_dir=str(self.site))
+        self.config = config.plugins.on_config(config)
+        self.use_urls = self.config.use_directory_urls
+        self.env = self.config.theme.get_env()
+        nav_sources = [src for src in _nav_sources(self.config.nav) if (self.docs / src).is_file()]
+        self.files = Files([self._file(src) for src in nav_sources])
+        self.files = self.config.plugins.on_files(self.files, config=self.config)
+        self.nav = get_navigation(self.files, self.config)
+        self.nav = self.config.plugins.on_nav(self.nav, config=self.config, files=self.files)
+        for file in self.files.documentation_pages():
+            if file.page is None:
+                Page(None, file, self.config)
+            _populate_page(file.page, self.config, self.files)
+        self.env = self.config.plugins.on_env(self.env, config=self.config, files=self.files)
+
+    def _file(self, src: str) -> File:
+        return File(src, str(self.docs), str(self.site), self.use_urls)
+
+    def render(self, src: str) -> Path:
+        """Render ``docs/src`` (a page outside the navigation) into the site; returns the HTML file."""
+        file = self._file(src)
+        file.inclusion = InclusionLevel.NOT_IN_NAV
+        page = Page(None, file, self.config)
+        files = Files([*self.files, file])
+        _populate_page(page, self.config, files)
+        _build_page(page, self.config, files.documentation_pages(), self.nav, self.env)
+        return Path(file.abs_dest_path)
+
+
+def _nav_sources(nav) -> list[str]:
+    """The Markdown files a ``nav`` configuration names (titles and nesting dropped).
+
+    >>> _nav_sources([{"Home": "index.md"}, "drafts/index.md", {"More": [{"Graph": "graph/index.md"}]}])
+    ['index.md', 'drafts/index.md', 'graph/index.md']
+    """
+    out: list[str] = []
+    for item in nav or []:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                out += [value] if isinstance(value, str) else _nav_sources(value)
+    return [s for s in out if s.endswith(".md")]

@@ -1,0 +1,37 @@
+"""An act's pages rendered on their own (in a worker, for the cache) are byte for byte the pages
+that a whole ``mkdocs build`` of the site makes."""
+
+from __future__ import annotations
+
+import os
+
+from markupsafe import Markup
+
+from publisher.build import MKDOCS_YML, Page, run_mkdocs, write_docs
+from publisher.theme import ThemeRenderer
+
+EPOCH = int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
+
+
+def _pages() -> list[Page]:
+    own = [Page(url, title, "eng", Markup(f"<p>{title}</p>"))
+           for url, title in [("", "Home"), ("drafts/", "Drafts"), ("graph/", "Graph"),
+                              ("downloads/", "Downloads"), ("search/", "Search")]]
+    act = [Page("akn/kz/act/2013-04-15/88-V/rus/", "О государственных услугах", "rus",
+                Markup("<h2 id='art_1'>Статья 1.</h2><p>Настоящий Закон &lt;регулирует&gt;…</p>")),
+           Page("akn/kz/act/2013-04-15/88-V/kaz@2016-03-01/", "Мемлекеттік көрсетілетін қызметтер туралы", "kaz",
+                Markup("<p>Осы Заң …</p>"), indexed=False)]
+    return own + act
+
+
+def test_a_page_rendered_alone_is_the_page_of_the_whole_mkdocs_build(tmp_path):
+    docs, whole, alone = tmp_path / "docs", tmp_path / "whole", tmp_path / "alone"
+    docs.mkdir()
+    pages = _pages()
+    write_docs(pages, {}, docs)
+    run_mkdocs(docs, whole, EPOCH)
+    renderer = ThemeRenderer(docs, alone, MKDOCS_YML)
+    for page in pages[5:]:
+        out = renderer.render(f"{page.url}index.md")
+        assert out == alone / page.url / "index.html"
+        assert out.read_bytes() == (whole / page.url / "index.html").read_bytes(), page.url
