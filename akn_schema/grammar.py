@@ -329,10 +329,11 @@ class _Builder:
     def attachment_head(self, tok: Token) -> None:
         att = self.attachment
         text = tok.flat
-        if tok.kind == "table" or self.g.approval.search(text) or self.g.stamp_lead.search(text) \
-                or self.stamp_continues(tok):
+        stamp_open = att.title is None and not att.preamble     # lines stay in order: no stamp after the preamble
+        if stamp_open and (tok.kind == "table" or self.g.approval.search(text) or self.g.stamp_lead.search(text)
+                           or self.stamp_continues(tok)):
             self.write(att.stamp, tok.line.text)
-        elif att.title is None and not ends_sentence(text):
+        elif att.title is None and not att.preamble and not ends_sentence(text):
             att.title = tok.line.text
             self.open = None
         else:

@@ -65,15 +65,17 @@ from datetime import date
 
 from consolidator.acts import AmendingAct, load_acts
 from consolidator.akn import enrich_xml, source_expression_date, source_xml, version_xml
-from consolidator.applying import Application, Check, DerivedWording, apply_act
-from consolidator.applying import check as check_application
+from consolidator.amending import InstructionError
+from consolidator.applying import Application, DerivedWording, apply_act
+from consolidator.checking import Check
+from consolidator.checking import check as check_application
 from consolidator.diff import diff_html, word_diff
 from consolidator.effective import Effective
 from consolidator.errors import BadDate
 from consolidator.events import AmendmentEvent, event_conflicts, events_for_work
 from consolidator.footnotes import Footnote, parse_footnote
 from consolidator.history import History, ProvisionHistory, Stretch, UnrecordedChange, Witness, work_history
-from consolidator.instructions import Instruction, InstructionError, instructions_for
+from consolidator.instructions import Instruction, instructions_for
 from consolidator.sources import Snapshot, snapshots, work_entry_into_force
 from consolidator.versions import (
     REASONS,

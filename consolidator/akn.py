@@ -131,7 +131,7 @@ def version_xml(corpus_dir, version, expression_date=None) -> etree._Element:
                                       preamble=list(att.preamble), body=body))
     in_att = {p.eid for a in attachments for p in a.body}
     act = Act(work=version.work, lang=version.lang, doctype=base.doctype, title=version.title,
-              preface=list(base.preface), preamble=list(base.preamble),
+              preface=list(base.preface), preface_lead=base.preface_lead, preamble=list(base.preamble),
               body=[p for p in roots if p.eid not in in_att], conclusions=list(base.conclusions),
               attachments=attachments, notes=notes, path=base.path)
     root = act_to_xml(act, work, expression_date=expression_date or version.date)

@@ -27,13 +27,15 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import akn_schema
 from akn_schema.corpus import Corpus, as_corpus
 from akn_schema.model import Provision
 from consolidator.acts import AmendingAct, load_acts
-from consolidator.diff import word_diff
+from consolidator.amending import AmendingText, InstructionError, amending_texts, item_for
 from consolidator.effective import Effective, effective_date
+from consolidator.entry import entry_into_force
 from consolidator.events import AmendmentEvent, merge
 from consolidator.grammar import registry
 from consolidator.history import (
@@ -43,28 +45,22 @@ from consolidator.history import (
     REMOVED_STATE,
     History,
     Witness,
-    Wording,
-    comparable,
 )
 from consolidator.instructions import (
-    APPEND_WORDS,
-    DELETE_WORDS,
     INSERT,
-    INSERT_WORDS,
     NO_CHANGE,
     REPEAL,
     REPLACE,
-    SUBSTITUTE,
     TEXT_UNITS,
-    AmendingText,
     Instruction,
-    InstructionError,
-    amending_texts,
-    entry_into_force,
     instructions_for,
-    item_for,
 )
 from consolidator.sources import snapshots
+from consolidator.wording import Wording
+from consolidator.words import change_words, words_pattern
+
+if TYPE_CHECKING:
+    from consolidator.checking import Check
 
 _PREFIX = {"chapter": "chp", "subchapter": "subchp", "article": "art", "paragraph": "para", "point": "point"}
 
@@ -102,32 +98,6 @@ class DerivedWording:
                 "partial": self.partial, "note": self.note or None, "num": w.num if w else None,
                 "heading": w.heading if w else None, "text": "\n".join((w.text + w.wrap_up) if w else ()),
                 "effective": self.effective.as_json()}
-
-
-@dataclass(frozen=True)
-class Check:
-    """One instruction's result against the first official edition in its language that includes the act.
-
-    ``verdict``: "equal" (word for word, spaces and quote marks aside), "differs", "not_checked" (no such
-    edition, or a later change to the provision lies between), "not_applied" (the wording before the act
-    is not known, so the instruction could not be applied).
-    """
-
-    instruction: str
-    lang: str
-    eids: tuple[str, ...]
-    verdict: str
-    edition: str | None = None
-    ops: tuple[tuple[int, str], ...] = ()
-    note: str = ""
-
-    @property
-    def equal(self) -> bool:
-        return self.verdict == "equal"
-
-    def as_json(self) -> dict:
-        return {"instruction": self.instruction, "lang": self.lang, "eIds": list(self.eids), "verdict": self.verdict,
-                "edition": self.edition, "ops": [list(o) for o in self.ops], "note": self.note or None}
 
 
 @dataclass
@@ -327,7 +297,7 @@ def _throughout(ins: Instruction) -> bool:
 def _having_words(ins: Instruction, structure: _Structure) -> list[str]:
     """The provisions whose heading or own words hold any of the instruction's words (in the structure's text)."""
     words = ins.old_words or ((ins.anchor,) if ins.anchor else ())
-    patterns = [re.compile(_words_pattern(w), re.IGNORECASE) for w in words]
+    patterns = [re.compile(words_pattern(w), re.IGNORECASE) for w in words]
     found = []
     for eid, p in structure.index.items():
         own = "\n".join([p.heading or "", *p.text, *p.wrap_up])
@@ -387,6 +357,8 @@ def apply_act(corpus: Corpus | Path, number: str, work_name: str, lang: str | No
     text.amends_work(work_name)
     history = work_history(corpus, work_name)
     app = _application(corpus, work_name, text, history)
+    from consolidator.checking import check
+
     app.checks = check(corpus, app, history)
     return app
 
@@ -455,8 +427,8 @@ def _apply_one(ins: Instruction, structure: _Structure, history: History, curren
             if pre is None:
                 notes.append(f"{ins.label}: the {lang} wording of {eid} before the act is not proven")
                 continue
-            heading, _ = _change_words(ins, pre.heading or "", some=True) if pre.heading else (pre.heading, None)
-            body, _ = _change_words(ins, "\n".join(pre.text + pre.wrap_up), some=True)
+            heading, _ = change_words(ins, pre.heading or "", some=True) if pre.heading else (pre.heading, None)
+            body, _ = change_words(ins, "\n".join(pre.text + pre.wrap_up), some=True)
             lines = body.split("\n")
             results.append(made(eid, replace(pre, heading=heading, text=tuple(lines[:len(pre.text)]),
                                              wrap_up=tuple(lines[len(pre.text):]))))
@@ -512,7 +484,7 @@ def _apply_one(ins: Instruction, structure: _Structure, history: History, curren
             if ins.action == REPLACE:
                 results.append(made(eid, replace(pre, heading=new_heading)))
             else:
-                changed, missing = _change_words(ins, pre.heading or "")
+                changed, missing = change_words(ins, pre.heading or "")
                 if missing:
                     notes.append(f"{ins.label}: the words {missing!r} are not in the heading of {eid}")
                     continue
@@ -550,7 +522,7 @@ def _apply_one(ins: Instruction, structure: _Structure, history: History, curren
                 elif ins.action == REPEAL:
                     del lines[a:b]
                 else:
-                    changed, missing = _change_words(ins, "\n".join(lines[a:b]), some=len(ins.targets) > 1)
+                    changed, missing = change_words(ins, "\n".join(lines[a:b]), some=len(ins.targets) > 1)
                     if missing:
                         notes.append(f"{ins.label}: the words {missing!r} are not in the {lang} wording of {eid} "
                                      "before the act")
@@ -600,85 +572,6 @@ def _own_text_span(lines: list[str], text_steps: list[tuple[str, str]]) -> tuple
     return a, b
 
 
-_QUOTE_CLASS = "[«»\"“”„]"
-
-
-def _words_pattern(words: str) -> str:
-    """A regex for words as an act quotes them: any run of spaces, any quote mark, whole words only.
-
-    >>> bool(re.search(_words_pattern("стандарт"), "проект стандарта услуги"))
-    False
-    >>> re.search(_words_pattern("пяти рабочих  дней"), "в течение пяти рабочих дней").group()
-    'пяти рабочих дней'
-    """
-    parts = []
-    for tok in words.split():
-        parts.append("".join(_QUOTE_CLASS if c in "«»\"“”„" else re.escape(c) for c in tok))
-    body = r"\s+".join(parts)
-    head = r"(?<!\w)" if words[:1].isalnum() else ""
-    tail = r"(?!\w)" if words[-1:].isalnum() else ""
-    return head + body + tail
-
-
-def _replace_words(text: str, old: str, new: str) -> tuple[str, bool]:
-    """Every occurrence of ``old`` replaced by ``new``; a heading printed in capitals gets ``new`` in capitals."""
-    pattern = _words_pattern(old)
-
-    def spaced(m: re.Match, words: str) -> str:
-        # ", осуществляемых …" → "или …": a word that follows a word gets its space
-        before = text[m.start() - 1:m.start()]
-        return (" " + words) if words[:1].isalnum() and before.isalnum() else words
-    if re.search(pattern, text):
-        return re.sub(pattern, lambda m: spaced(m, new), text), True
-    found = re.search(pattern, text, re.IGNORECASE)
-    if found and found.group().isupper():
-        return re.sub(pattern, lambda m: new.upper(), text, flags=re.IGNORECASE), True
-    if found and found.group()[:1].isupper() and found.group()[1:] == old[1:]:
-        # the words at the start of a sentence: "Ақпараттандыру саласындағы …" → "Цифрлық даму саласындағы …"
-        return re.sub(pattern, lambda m: spaced(m, new[:1].upper() + new[1:]) if m.group()[:1].isupper()
-                      else spaced(m, new), text, flags=re.IGNORECASE), True
-    return text, False
-
-
-def _change_words(ins: Instruction, text: str, some: bool = False) -> tuple[str, str | None]:
-    """The text with the instruction's words changed, or the words that are not there. With ``some``
-    (an instruction naming several provisions: "11) және 12) тармақшалардағы «A» және «B» деген сөздер
-    тиісінше …"), each provision needs only some of the words."""
-    if ins.action in (SUBSTITUTE, DELETE_WORDS):
-        new = ins.new_words if ins.action == SUBSTITUTE else ("",) * len(ins.old_words)
-        found = 0
-        for k, old in enumerate(ins.old_words):
-            repl = new[k] if len(new) == len(ins.old_words) else new[0]
-            text, ok = _replace_words(text, old, repl)
-            found += ok
-            if not ok and not some:
-                return text, old
-        if not found:
-            return text, " / ".join(ins.old_words)
-        return _tidy(text), None
-    if ins.action == INSERT_WORDS:
-        m = re.search(_words_pattern(ins.anchor), text)
-        if not m:
-            return text, ins.anchor
-        words = ins.new_words[0]
-        sep = "" if words.startswith((",", ";", ".")) else " "
-        return text[:m.end()] + sep + words + text[m.end():], None
-    if ins.action == APPEND_WORDS:
-        words = ins.new_words[0]
-        body = text.rstrip()
-        end = len(body)
-        while end and body[end - 1] in ".;:":
-            end -= 1
-        sep = "" if words.startswith((",", ";", ".")) else " "
-        return body[:end] + sep + words + body[end:], None
-    return text, None
-
-
-def _tidy(text: str) -> str:
-    """Spaces left by deleted words: doubled spaces and a space before a comma go."""
-    return re.sub(r" +([,;.])", r"\1", re.sub(r"  +", " ", text))
-
-
 def _heading_text(ins: Instruction, lang: str) -> str:
     """The new heading from "«Статья 14. Требования …»" / "«14-бап. …»": the article's label goes."""
     first = ins.new_text.split("\n")[0]
@@ -721,82 +614,6 @@ def _parse_new(ins: Instruction, lang: str, doctype: str, container: str, where)
     return provs
 
 
-# ── checking ──────────────────────────────────────────────────────────────────────────────────
-
-def check(corpus: Corpus | Path, app: Application, history: History | None = None) -> list[Check]:
-    """Each instruction's derived wordings against the first official edition in the act's language that
-    includes the act, where no later change to the provision lies between (see ``Check``)."""
-    from consolidator.history import work_history
-
-    corpus = as_corpus(corpus)
-    history = history or work_history(corpus, app.work)
-    editions = sorted((s for s in snapshots(corpus, app.work) if s.edition and s.lang == app.lang
-                       and app.act.uri in s.acts), key=lambda s: s.edition)
-    by_ins: dict[int, list[DerivedWording]] = {}
-    for w in app.wordings:
-        by_ins.setdefault(w.instruction.seq, []).append(w)
-    out = []
-    for ins in app.instructions:
-        if ins.action == NO_CHANGE:
-            continue
-        mine = [w for w in by_ins.get(ins.seq, []) if w.instruction is ins or w.instruction.seq == ins.seq]
-        if ins.seq in app.failed:
-            out.append(Check(ins.label, app.lang, tuple(w.eid for w in mine), "not_applied", note=app.failed[ins.seq]))
-            continue
-        if not editions:
-            out.append(Check(ins.label, app.lang, tuple(w.eid for w in mine), "not_checked",
-                             note="no official edition in this language includes the act"))
-            continue
-        edition = editions[0]
-        act = corpus.act(app.work, edition.source)
-        index = {p.eid: p for p in act.walk()}
-        verdict, ops, notes = "equal", [], []
-        for w in mine:
-            later = _later_changes(history, w.eid, app.act.uri, edition)
-            p = index.get(w.eid)
-            got = _state_of(p)
-            same = w.state == got or (w.state == REMOVED_STATE and got == ABSENT)
-            if same and w.state == PRESENT:
-                theirs = Wording.of(p)
-                if w.partial:
-                    same = comparable(" ".join(w.wording.text)) in theirs.key
-                else:
-                    same = w.wording.key == theirs.key
-                    if not same:
-                        ops += word_diff(w.wording.plain(), theirs.plain())
-            if same:
-                continue
-            if later:
-                verdict = "not_checked" if verdict == "equal" else verdict
-                notes.append(f"{w.eid}: changed again by {', '.join(later)} before that edition")
-            else:
-                verdict = "differs"
-                notes.append(f"{w.eid}: {w.state} by the act, {got} in the edition" if w.state != got else
-                             f"{w.eid}: the derived wording differs from the edition")
-        out.append(Check(ins.label, app.lang, tuple(w.eid for w in mine), verdict, edition.name,
-                         tuple(ops) if verdict == "differs" else (), "; ".join(notes)))
-    return out
-
-
-def _later_changes(history: History, eid: str, act_uri: str, edition) -> list[str]:
-    ph = history.of(eid)
-    if ph is None:
-        return []
-    uris = [b.act.uri for b in ph.boundaries]
-    if act_uri not in uris:
-        return []
-    after = ph.boundaries[uris.index(act_uri) + 1:]
-    return [str(b.act) for b in after if b.act.uri in edition.acts]
-
-
-def _state_of(p: Provision | None) -> str:
-    from akn_schema.model import REMOVED
-
-    if p is None:
-        return ABSENT
-    return REMOVED_STATE if p.status == REMOVED else PRESENT
-
-
-__all__ = ["Application", "Check", "DerivedWording", "apply_act", "apply_in_order", "check", "instruction_events",
+__all__ = ["Application", "DerivedWording", "apply_act", "apply_in_order", "instruction_events",
            "wording_before"]
 

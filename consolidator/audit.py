@@ -20,11 +20,11 @@ from pathlib import Path
 
 from akn_schema.corpus import Corpus, as_corpus
 from consolidator.acts import load_acts
+from consolidator.amending import amending_texts
 from consolidator.applying import apply_act
 from consolidator.events import event_conflicts, events_for_work
 from consolidator.grammar import registry
 from consolidator.history import work_history
-from consolidator.instructions import amending_texts
 
 
 @dataclass(frozen=True)

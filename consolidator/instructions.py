@@ -23,14 +23,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from akn_schema.config import inside, read_config
 from akn_schema.corpus import Corpus, as_corpus
-from akn_schema.schemas import AMENDING_ACT
-from akn_schema.text import decode_source
-from consolidator.acts import AmendingAct, load_acts
-from consolidator.errors import SourceError, ZanlexError
-from consolidator.footnotes import EntryIntoForce, parse_rule
-from consolidator.grammar import registry
+from consolidator.amending import (
+    AmendingText,
+    InstructionError,
+    Item,
+    _quote_balance,
+    amending_text,
+    grammar_for,
+    item_for,
+)
 from consolidator.grammar.instructions import LEVELS, InstructionGrammar
 
 REPLACE, INSERT, REPEAL = "replace", "insert", "repeal"
@@ -40,10 +42,6 @@ WORD_ACTIONS = (SUBSTITUTE, DELETE_WORDS, INSERT_WORDS, APPEND_WORDS)
 TEXT_UNITS = ("part", "abzac")          # unnumbered paragraphs of a provision's own text
 
 Step = tuple[str, str]
-
-
-class InstructionError(SourceError):
-    """A line of an amending act's item that the instruction grammar does not understand."""
 
 
 @dataclass(frozen=True)
@@ -107,47 +105,6 @@ class Instruction:
                 "text": self.line_text}
 
 
-@dataclass(frozen=True)
-class Amends:
-    """One ``[[amends]]`` entry of an amending act's act.toml: the item addressed to a work in one language."""
-
-    work: str
-    lang: str
-    item: str | None
-    rule: EntryIntoForce | None = None
-    rule_source: str = ""
-
-
-@dataclass(frozen=True)
-class AmendingText:
-    """An amending act's text in one language, and which works it amends."""
-
-    act: AmendingAct
-    lang: str
-    path: Path
-    name: str                       # as cited in messages: corpus-relative
-    lines: tuple[str, ...]
-    amends: tuple[Amends, ...]
-    header_missing: bool
-
-    def amends_work(self, work: str) -> Amends:
-        found = next((a for a in self.amends if a.work == work and a.lang == self.lang), None)
-        if found is None:
-            raise ZanlexError(f"{self.name}: {self.act} has no [[amends]] entry for {work!r} in {self.lang} in "
-                              f"its act.toml (it names {', '.join(f'{a.work}:{a.lang}' for a in self.amends) or 'none'})")
-        return found
-
-
-@dataclass(frozen=True)
-class Item:
-    """An item of the amending act ("8. В Закон …:") with its lines, numbered from the file."""
-
-    num: str
-    line: int
-    head: str
-    lines: tuple[tuple[int, str], ...]
-
-
 @dataclass
 class Statement:
     """A line of an item outside quotes, with the quoted new wordings that follow it."""
@@ -155,150 +112,6 @@ class Statement:
     line: int
     text: str
     blocks: list[str] = field(default_factory=list)
-
-
-# ── the texts ─────────────────────────────────────────────────────────────────────────────────
-
-def amending_texts(corpus: Corpus | Path, number: str) -> dict[str, AmendingText]:
-    """Every text of amending act ``number`` in the corpus, by language (as its act.toml declares them)."""
-    corpus = as_corpus(corpus)
-    return corpus.cached(("consolidator", "amending", number), lambda: _amending_texts(corpus, number))
-
-
-def amending_text(corpus: Corpus | Path, number: str, lang: str | None = None) -> AmendingText:
-    """One text of amending act ``number``: in ``lang``, or its only (or first) one."""
-    texts = amending_texts(corpus, number)
-    if lang is None:
-        return next(iter(texts.values()))
-    if lang not in texts:
-        raise ZanlexError(f"{number}: the corpus holds its text in {', '.join(texts)}, not in {lang!r}")
-    return texts[lang]
-
-
-def _amending_texts(corpus: Corpus, number: str) -> dict[str, AmendingText]:
-    acts = load_acts(corpus)
-    act = next((a for a in acts.acts if a.number == number), None)
-    if act is None:
-        raise ZanlexError(f"unknown amending act {number!r}: {acts.path} does not list it")
-    if not act.text:
-        with_text = ", ".join(a.number for a in acts.acts if a.text) or "none"
-        raise ZanlexError(f"{act}: the corpus holds no text of it (acts with a text: {with_text})")
-    toml_path = corpus.root / act.text
-    doc = read_config(toml_path, AMENDING_ACT)      # the schema: every error names file, line and key
-    raw = doc.data
-    if (str(raw.get("number")), raw.get("date"), raw.get("type")) != (act.number, act.date, act.type):
-        raise ZanlexError(f"{toml_path}: number/date/type disagree with {acts.path} for {act}")
-    texts = raw["texts"]
-    for i, entry in enumerate(raw.get("amends", [])):
-        if entry["work"] not in corpus.works:
-            raise doc.error(("amends", i, "work"), f"names no work of the corpus: {entry['work']!r} "
-                                                   f"(known: {', '.join(sorted(corpus.works))})")
-    amends = []
-    for entry in raw.get("amends", []):
-        eif = entry.get("entry_into_force")
-        rule = EntryIntoForce(kind=eif["rule"], days=eif.get("days"), on=eif.get("date"),
-                              not_before=eif.get("not_before"), text=eif.get("source", "")) if eif else None
-        langs = [entry["lang"]] if "lang" in entry else list(texts)
-        for lang in langs:
-            amends.append(Amends(entry["work"], lang, str(entry["item"]) if "item" in entry else None, rule,
-                                 (eif or {}).get("source", "")))
-    result = {}
-    for lang, spec in texts.items():
-        registry(lang)
-        path = toml_path.parent / spec["file"]
-        if not inside(path, corpus.root):
-            raise doc.error(("texts", lang, "file"), f"resolves outside the corpus: {spec['file']}")
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            raise SourceError(path, None, f"cannot read the amending act's text: {err.strerror or err}") from None
-        lines = tuple(decode_source(data, path).splitlines())
-        result[lang] = AmendingText(act, lang, path, _relative(path, corpus.root), lines, tuple(amends),
-                                    bool(raw.get("header_missing")))
-    return result
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve().parent))
-    except ValueError:
-        return str(path)
-
-
-def grammar_for(lang: str) -> InstructionGrammar:
-    g = registry(lang).instructions
-    if g is None:
-        raise ZanlexError(f"no instruction grammar for {lang!r} yet: add one to consolidator/grammar/{lang}.py")
-    return g
-
-
-def _visible(lines: tuple[str, ...]) -> list[tuple[int, str]]:
-    """The lines of a text with markup comments ("<!-- … -->") and markdown title marks left out."""
-    out, comment = [], False
-    for n, line in enumerate(lines, 1):
-        s = line.strip()
-        if comment or s.startswith("<!--"):
-            comment = "-->" not in s
-            continue
-        out.append((n, re.sub(r"^#+\s+", "", line)))
-    return out
-
-
-def items(text: AmendingText) -> list[Item]:
-    """The items of the act's articles ("N. В …:"), each with the lines up to the next item or article."""
-    g = grammar_for(text.lang)
-    head, article = re.compile(g.item_head), re.compile(g.article_head)
-    whole = re.compile(g.article_item)
-    found: list[Item] = []
-    current: list[tuple[int, str]] | None = None
-    start = None
-    depth = 0
-    sym = 0
-    for n, line in _visible(text.lines):
-        s = line.strip()
-        outside = start is None or (depth == 0 and sym % 2 == 0)    # quotes count inside items only
-        if start is not None:
-            depth = max(0, depth + _quote_balance(s, g))
-            sym += sum(s.count(op) for op, cl in g.quotes if op == cl)
-            if re.search(r"[»\"]\s*[;.]\s*$", s):
-                depth = sym = 0         # an instruction ends here, whatever quotes its words merged
-        m = (head.match(s) or whole.match(s)) if outside else None
-        if m or (outside and article.match(s)):
-            if start is not None:
-                found.append(Item(start[0], start[1], start[2], tuple(current)))
-            start, current = ((m["item"], n, s), []) if m else (None, None)
-            depth = sym = 0
-            continue
-        if current is not None:
-            current.append((n, line))
-    if start is not None:
-        found.append(Item(start[0], start[1], start[2], tuple(current)))
-    return found
-
-
-def _quote_balance(s: str, g: InstructionGrammar) -> int:
-    return sum(s.count(op) - s.count(cl) for op, cl in g.quotes if op != cl)
-
-
-def item_for(text: AmendingText, work, work_name: str) -> Item:
-    """The item addressed to the work, found by its date and title ("от 15 апреля 2013 года «О государственных
-    услугах»"), and checked against the item act.toml names."""
-    g = grammar_for(text.lang)
-    when = g.addressee_date.format(day=work.date.day, month=g.months_genitive[work.date.month], year=work.date.year)
-    title = work.titles.get(text.lang)
-    squeeze = lambda s: re.sub(r"\s+", " ", s)  # noqa: E731
-    titles = [f"{op}{title}{cl}" for op, cl in g.quotes] if title else []
-    hits = [it for it in items(text) if when in squeeze(it.head) and any(t in squeeze(it.head) for t in titles)]
-    expected = text.amends_work(work_name).item
-    if expected:
-        hits = [it for it in hits if it.num == expected] or hits
-    if len(hits) != 1:
-        raise ZanlexError(f"{text.name}: {len(hits)} items are addressed to {work_name} ({when} {title!r}); "
-                          f"expected one{f' (item {expected})' if expected else ''}")
-    if expected and hits[0].num != expected:
-        raise InstructionError(text.name, hits[0].line, f"the item addressed to {work_name} is {hits[0].num}, "
-                               f"but act.toml says {expected}")
-    return hits[0]
 
 
 # ── statements: instruction lines and the quoted new wordings after them ──────────────────────
@@ -628,118 +441,6 @@ def _instructions(clause: str, blocks: list[str], g, scope, item, text, label, s
                 raise InstructionError(*where, f"the instruction names no provision: {clause!r}")
             return [Instruction(**base, target=targets[0], more=tuple(targets[1:]), new_text=new_text, seq=seq)]
     raise InstructionError(*where, f"unknown instruction form in {text.lang}: {clause[:90]!r}")
-
-
-# ── entry into force ──────────────────────────────────────────────────────────────────────────
-
-def entry_into_force(text: AmendingText, item: Item, declared: EntryIntoForce | None = None
-                     ) -> dict[str, EntryIntoForce]:
-    """The entry-into-force rule of each instruction of the item (by its number, "" for the whole item),
-    from the act's own article on its entry into force: its general rule, and the exceptions that name
-    this item ("подпунктов 7), 8) пункта 31 статьи 1, которые вводятся в действие с …").
-
-    An [[amends]] ``entry_into_force`` in act.toml, where given, is used instead (and is the only source
-    for a text whose final article is not in the corpus).
-    """
-    if declared is not None:
-        return {"": declared}
-    g = grammar_for(text.lang)
-    reg = registry(text.lang)
-    article = _eif_article(text, g)
-    if article is None:
-        raise ZanlexError(f"{text.name}: no article on the act's entry into force ({g.entry_into_force!r}) "
-                          f"and no entry_into_force in its act.toml")
-    n, body = article
-    rule_texts = [m for pattern, _ in reg.rules for m in re.finditer(pattern, reg.normalise(body), re.I)]
-    general = max(rule_texts, key=lambda m: m.start(), default=None) if g.number_first else \
-        min(rule_texts, key=lambda m: m.start(), default=None)
-    if general is None:
-        raise InstructionError(text.name, n, "the entry-into-force article states no rule this grammar knows")
-    result = {"": parse_rule(general.group(0), reg, text.name, n)}
-    for clause_rule, clause in _exceptions(body, g, reg, general):
-        try:
-            named = mentions(_mention_text(clause, g), g)
-        except ValueError:
-            named = []
-        mine = _instructions_named(named, item.num, g)
-        if mine is None:
-            continue
-        if mine == "abzac":
-            raise InstructionError(text.name, n, f"item {item.num} enters into force by paragraph of an "
-                                   "instruction; give entry_into_force per instruction in act.toml")
-        rule = parse_rule(clause_rule, reg, text.name, n)
-        for num in mine:
-            result[num] = rule
-    return result
-
-
-def _eif_article(text: AmendingText, g: InstructionGrammar) -> tuple[int, str] | None:
-    lines = _visible(text.lines)
-    art = re.compile(g.article_head)
-    starts = [i for i, (_n, s) in enumerate(lines) if art.match(s.strip())]
-    for k, i in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        body = " ".join(s.strip() for _n, s in lines[i:end])
-        if re.search(g.entry_into_force, body, re.I):
-            return lines[i][0], body
-    return None
-
-
-def _exceptions(body: str, g, reg, general) -> list[tuple[str, str]]:
-    """(rule text, the clause naming what it applies to) for each exception to the general rule."""
-    found = []
-    for pattern, _ in reg.rules:
-        for m in re.finditer(pattern, reg.normalise(body), re.I):
-            if m.start() == general.start():
-                continue
-            found.append((m.group(0), m))
-    out = []
-    for rule_text, m in found:
-        if g.number_first:
-            # "1) 2018 жылғы 1 қаңтардан бастап қолданысқа енгізілетін 1-баптың 6-тармағының …;"
-            tail = body[m.end():]
-            clause = re.split(r";\s*\d+\)\s|қоспағанда", tail, maxsplit=1)[0]
-        else:
-            # "…, за исключением: 1) подпункта 1) … пункта 6 статьи 1, которые вводятся в действие с …"
-            head = body[:m.start()]
-            clause = re.split(r";\s*\d+\)\s|исключением:?\s*(?:\d+\)\s)?|исключением\s", head)[-1]
-        out.append((rule_text, clause))
-    return out
-
-
-def _mention_text(clause: str, g: InstructionGrammar) -> str:
-    """Only the unit words and numbers of an exception clause."""
-    keep = []
-    for tok in clause.replace(",", " , ").split():
-        if tok == "," or tok.lower() in g.connectors or _NUM_TOKEN.match(tok) or _GLUED.match(tok) \
-                or g.unit(tok) or g.ordinal(tok) is not None:
-            keep.append(tok)
-    return " ".join(keep)
-
-
-def _instructions_named(named, item: str, g) -> list[str] | str | None:
-    """Which instructions of item ``item`` an exception names: ["7)", …], [""] for the whole item,
-    "abzac" when it names paragraphs of an instruction, None when it does not name the item."""
-    ordered = named if g.number_first else list(reversed(named))
-    hit = None
-    for i, (kind, nums) in enumerate(ordered):
-        if kind == "paragraph" and item in nums:
-            hit = i
-            break
-    if hit is None:
-        return None
-    inner = ordered[hit + 1:] if g.number_first else []
-    if not g.number_first:
-        inner = []
-        for kind, nums in reversed(ordered[:hit]):
-            if kind == "paragraph":
-                break
-            inner.append((kind, nums))
-    if not inner:
-        return [""]
-    if any(kind == "abzac" for kind, _ in inner):
-        return "abzac"
-    return [f"{n})" for kind, nums in inner if kind == "point" for n in nums]
 
 
 # ── the instructions of an act for a work ─────────────────────────────────────────────────────

@@ -8,7 +8,8 @@ import pytest
 MODULES = ["consolidator", "consolidator.acts", "consolidator.akn", "consolidator.diff", "consolidator.effective",
            "consolidator.footnotes", "consolidator.grammar", "consolidator.grammar.rus",
            "consolidator.grammar.kaz", "consolidator.grammar.eng", "consolidator.sources", "consolidator.history", "consolidator.versions",
-           "consolidator.events",
+           "consolidator.events", "consolidator.wording", "consolidator.words", "consolidator.checking",
+           "consolidator.amending", "consolidator.entry", "consolidator.audit",
            "consolidator.errors"]
 
 

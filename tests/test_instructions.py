@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from consolidator import apply_act, instructions_for, version_at
+from consolidator.amending import InstructionError, amending_text
 from consolidator.errors import ZanlexError
 from consolidator.events import events_for_work
-from consolidator.instructions import InstructionError, amending_text
 
 WORK = "law-88-V"
 ART_19_1 = "chp_4__art_19-1"

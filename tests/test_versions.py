@@ -253,7 +253,7 @@ def test_without_the_2021_edition_the_versions_it_covers_contradict_it_nowhere(t
     import shutil
 
     from akn_schema.corpus import Corpus
-    from consolidator.history import Wording
+    from consolidator.wording import Wording
 
     copy = tmp_path / "corpus"
     shutil.copytree(corpus_dir, copy)
