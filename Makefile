@@ -27,13 +27,16 @@ system:
 	    exit 1; \
 	  fi; }
 
-# The browser tests drive Debian's chromium (/usr/bin/chromium); no browser is ever downloaded.
+# The browser tests drive Debian's chromium (/usr/bin/chromium), which also prints the PDFs with the
+# DejaVu fonts (every Kazakh letter); no browser is ever downloaded. The Debian packages are listed
+# once, in .ci/apt-packages.
 browser:
-	@test -x /usr/bin/chromium || { \
+	@missing=$$(grep -v '^#' .ci/apt-packages | while read -r p; do [ -z "$$p" ] || dpkg -s "$$p" >/dev/null 2>&1 || echo "$$p"; done); \
+	test -z "$$missing" || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    $(APT) update -q && $(APT) install -y -q chromium; \
+	    $(APT) update -q && $(APT) install -y -q $$missing; \
 	  else \
-	    echo "make test needs Debian's chromium for the browser tests: run 'sudo apt-get install chromium'" \
+	    echo "make test needs these Debian packages: run 'sudo apt-get install $$(echo $$missing)'" \
 	         "and try again" >&2; \
 	    exit 1; \
 	  fi; }

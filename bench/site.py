@@ -7,7 +7,9 @@ Reports:
 - the publisher's own build (everything except collecting from the earlier stages);
 - a bare ``mkdocs build`` (subprocess, same mkdocs.yml) over the same generated pages;
 - the ratio publisher-build / bare mkdocs (goal <= 1.5), and full / bare for reference;
-- the Pagefind time, the page count and the output size.
+- the Pagefind time, the page count and the output size;
+- PDF (headless Chromium) and DOCX (python-docx) of every text and version, timed on their own and
+  left out of the ratio (they are downloads, not pages mkdocs builds).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from publisher.build import MKDOCS_YML, build_site, write_docs  # noqa: E402
 from publisher.collect import collect_site  # noqa: E402
 from publisher.pages import site_pages  # noqa: E402
+from publisher.printing import print_files  # noqa: E402
 
 
 def tree_size(path: Path) -> tuple[int, int]:
@@ -44,8 +47,12 @@ def main() -> None:
         site, states = collect_site(args.corpus)
         t_collect = time.perf_counter() - t0
         t1 = time.perf_counter()
-        pages, files = site_pages(site, states)
+        pages, files = site_pages(site, states, printing=False)
         t_render = time.perf_counter() - t1
+        printed, t_print = print_files(site)
+        files.update(printed)
+        n_pdf = sum(p.endswith(".pdf") for p in printed)
+        n_docx = sum(p.endswith(".docx") for p in printed)
         t2 = time.perf_counter()
         steps = build_site(pages, files, tmp / "public", corpus=args.corpus)
         t_build = time.perf_counter() - t2
@@ -76,6 +83,10 @@ def main() -> None:
         print(f"bare mkdocs build         {t_bare:7.2f} s   (subprocess, same pages)")
         print(f"ratio publisher / bare    {publisher_total / t_bare:7.2f}     (goal <= 1.5)")
         print(f"ratio full / bare         {full / t_bare:7.2f}")
+        print(f"PDF (Chromium)            {t_print['pdf']:7.2f} s   ({n_pdf} files, "
+              f"{t_print['pdf'] / max(n_pdf, 1):.2f} s each; not in the ratios)")
+        print(f"DOCX (python-docx)        {t_print['docx']:7.2f} s   ({n_docx} files, "
+              f"{t_print['docx'] / max(n_docx, 1):.2f} s each; not in the ratios)")
 
 
 if __name__ == "__main__":

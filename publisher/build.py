@@ -37,7 +37,7 @@ from akn_schema.errors import EnvironmentFailure, ZanlexError
 from akn_schema.today import reference_epoch
 from publisher import resources, urls
 from publisher.languages import LANGUAGES
-from publisher.mkdocs_hooks import BODY_PLACEHOLDER, BODY_SUFFIX
+from publisher.mkdocs_hooks import BODY_PLACEHOLDER, BODY_SUFFIX, TOC_SUFFIX
 from publisher.output import Output
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +51,12 @@ class BuildError(ZanlexError):
 
 @dataclass
 class Page:
-    """One generated page. ``lang`` is ISO 639-2 (rus/kaz/eng); ``body`` is escaped HTML."""
+    """One generated page. ``lang`` is ISO 639-2 (rus/kaz/eng); ``body`` is escaped HTML.
+
+    ``alternates`` is the language switch (the same page in each language, site-relative links),
+    ``menu`` the side menu of the page's section, ``toc`` its table of contents (mkdocs
+    ``toc_tokens``: chapters and articles, with the ids of their headings).
+    """
 
     url: str
     title: str
@@ -60,6 +65,10 @@ class Page:
     filters: dict[str, str] = field(default_factory=dict)   # Pagefind filters (act, language)
 
     indexed: bool = True          # in the Pagefind index (versions and diffs are not: they repeat the text)
+    alternates: list[dict] = field(default_factory=list)
+    menu: list[dict] = field(default_factory=list)
+    toc: list[dict] = field(default_factory=list)
+    hide: list[str] = field(default_factory=list)     # mkdocs-material's "hide" (e.g. "toc": a wider page)
 
     def markdown(self) -> str:
         """The page's Markdown file: front matter and a placeholder for the body.
@@ -77,9 +86,14 @@ class Page:
         <BLANKLINE>
         """
         # Theme templates print page titles unescaped, so the title is escaped here, once.
-        front = {"title": str(escape(self.title)), "lang": LANGUAGES[self.lang].html}
-        head = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" if k == "title" else f"{k}: {v}"
-                         for k, v in front.items())
+        front = {"title": json.dumps(str(escape(self.title)), ensure_ascii=False), "lang": LANGUAGES[self.lang].html}
+        if self.alternates:
+            front["alternate"] = json.dumps(self.alternates, ensure_ascii=False, sort_keys=True)
+        if self.menu:
+            front["menu"] = json.dumps(self.menu, ensure_ascii=False, sort_keys=True)
+        if self.hide:
+            front["hide"] = json.dumps(self.hide)
+        head = "\n".join(f"{k}: {v}" for k, v in front.items())
         return f"---\n{head}\n---\n\n{BODY_PLACEHOLDER}\n"
 
     def html(self) -> str:
@@ -123,6 +137,9 @@ def write_docs(pages: Iterable[Page], files: dict[str, bytes], docs: Path,
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
         target.with_name(target.name + BODY_SUFFIX).write_text(page.html(), encoding="utf-8")
+        if page.toc:
+            target.with_name(target.name + TOC_SUFFIX).write_text(
+                json.dumps(page.toc, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         progress("pages", i, len(pages))
     for rel, content in sorted(files.items()):
         target = docs / rel

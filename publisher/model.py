@@ -31,6 +31,17 @@ class EffectiveDate:
         return self.date.isoformat()
 
 
+@dataclass(frozen=True)
+class ActRef:
+    """An act named on the site: its type (law | code | order | resolution), number and date.
+    The site names it in the page's language ("Закон РК от 06.04.2016 № 484-V")."""
+
+    type: str
+    number: str
+    date: date
+    uri: str | None = None
+
+
 @dataclass
 class NoteView:
     """A footnote as printed under its provision, verbatim."""
@@ -44,7 +55,12 @@ class ProvisionView:
     """One provision as the site prints it.
 
     ``source_lang`` is set when the wording shown comes from another language's text;
-    ``missing`` (the bounding events, in words) when no wording in force is known.
+    ``missing`` is set (to the consolidator's reason) when no wording in force is known, and
+    ``after`` / ``before`` are then the events that bound the unknown stretch; ``uncertain`` is
+    set when its existence on the date is not established, ``why`` says what makes it so.
+    ``derived_from`` names the amending act whose instructions gave the wording (``partial``:
+    only some of it). ``links`` are the references the linker resolved, as
+    (paragraph index in ``text + wrap_up``, start, end, site URL).
     """
 
     eid: str
@@ -58,7 +74,13 @@ class ProvisionView:
     notes: list[NoteView] = field(default_factory=list)
     source_lang: str | None = None
     missing: str | None = None
-    uncertain: str | None = None            # why its existence on the date is uncertain
+    uncertain: str | None = None            # set when its existence on the date is uncertain
+    after: EventView | None = None          # the last change before the unknown stretch
+    before: EventView | None = None         # the next change after it
+    why: Explanation | None = None          # why it is uncertain, in data the site words per language
+    derived_from: str | None = None         # the number of the amending act whose instructions gave the wording
+    partial: bool = False
+    links: tuple[tuple[int, int, int, str], ...] = ()
 
     def walk(self):
         yield self
@@ -69,11 +91,33 @@ class ProvisionView:
         """Everything the page prints of it and its subtree: equal fingerprints, equal HTML."""
         return (self.eid, self.kind, self.num, self.heading, tuple(self.text), tuple(self.wrap_up),
                 self.repealed, tuple((n.eid, n.text) for n in self.notes), self.source_lang, self.missing,
-                self.uncertain, tuple(c.fingerprint() for c in self.children))
+                self.uncertain, _event_key(self.after), _event_key(self.before),
+                self.why.key if self.why else None, _event_key(self.why.event if self.why else None),
+                self.derived_from, self.partial, self.links, tuple(c.fingerprint() for c in self.children))
+
+    @property
+    def unknown(self) -> bool:
+        """No wording in force is known for it, nor for anything inside it."""
+        return bool(self.missing) and all(c.unknown for c in self.children)
 
     def words(self) -> str:
         """Its own words (number, heading, text) — what a diff compares."""
         return " ".join(x for x in [self.num or "", self.heading or "", *self.text, *self.wrap_up] if x)
+
+
+def _event_key(e: EventView | None) -> tuple | None:
+    return None if e is None else (e.act, e.kind, e.effective)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a provision's status on a date is uncertain: a kind of reason (``event``: an insertion
+    or repeal whose date is a window; ``eif``: the work's own entry into force; ``history``: it
+    appears only in a later text; ``generic``) and the event or date that makes it so."""
+
+    key: str
+    event: EventView | None = None
+    effective: EffectiveDate | None = None
 
 
 @dataclass
@@ -95,6 +139,7 @@ class TextView:
     body: list[ProvisionView] = field(default_factory=list)
     conclusions: list[str] = field(default_factory=list)
     attachments: list[AttachmentView] = field(default_factory=list)
+    preamble_links: tuple[tuple[int, int, int, str], ...] = ()
 
     def walk(self):
         for p in self.body:
@@ -113,6 +158,7 @@ class EventView:
     kind: str                           # amended | new wording | inserted | repealed | heading changed
     targets: list[str] = field(default_factory=list)     # eIds
     act_uri: str | None = None
+    ref: ActRef | None = None           # the act as data, for the site to name it in each language
 
 
 @dataclass
@@ -126,25 +172,75 @@ class VersionView:
     known: int = 0                          # articles whose wording is known
     total: int = 0
     xml: bytes | None = None                # its AKN expression
+    edition: EditionView | None = None      # the official edition its text is checked against
+    unconsolidated: list[EventView] = field(default_factory=list)   # in effect, effect on the text unknown
+
+
+@dataclass
+class EditionView:
+    """The official text a version is checked against: a dated edition (``label``) or a seed text
+    (``state`` original | consolidated, ``last_act`` the latest change it includes); ``source`` is
+    where it is published (a host name), ``url`` its page there."""
+
+    state: str = "consolidated"
+    label: date | None = None
+    cause: str | None = None                # the edition's "caused by" requisite, as the database prints it
+    cause_act: ActRef | None = None         # … or the act itself
+    lang: str | None = None                 # the edition's language (when another than the page's)
+    last_act: ActRef | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """A node of the graph as the site names it in any language: a work (``act`` when its type,
+    number and date are known, else ``title`` as written) or a provision of one (``path``: its
+    units outermost first, e.g. (("article", "7"), ("point", "3)"))), and the page it leads to."""
+
+    id: str
+    kind: str                               # work | provision | other
+    act: ActRef | None = None
+    titles: tuple[tuple[str, str], ...] = ()    # (lang, title) of the work
+    path: tuple[tuple[str, str], ...] = ()
+    heading: str | None = None
+    url: str | None = None                  # site-relative (a text page + #eId, or a work page)
+    in_corpus: bool = False
+    work_uri: str | None = None             # the work a provision belongs to
+    type: str = "other"                     # law | code | order | … (an act known only by its title)
+
+    def title(self, lang: str) -> str:
+        d = dict(self.titles)
+        return d.get(lang) or next(iter(d.values()), "")
 
 
 @dataclass
 class EdgeView:
-    """A graph edge seen from one provision: kind, the other end (label + link), validity."""
+    """A graph edge seen from one provision: kind, the other end, validity."""
 
     kind: str
-    other: str
-    other_url: str | None = None
-    since: str | None = None
-    until: str | None = None
+    other: NodeRef
+    since: date | None = None
+    until: date | None = None
     incoming: bool = False
 
 
 @dataclass
 class WarningView:
-    severity: str                           # warning | error
-    message: str
+    """A finding of the linker's audits, as data: ``code`` (stale_delegation, basis_missing,
+    dangling_reference, unresolved_reference, invalid_akn) with the nodes, acts and dates it names."""
+
+    severity: str                           # warning | error | info
+    code: str
     url: str | None = None
+    bylaw: NodeRef | None = None
+    basis: NodeRef | None = None
+    adopted: date | None = None
+    on: date | None = None
+    acts: list[tuple[ActRef, EffectiveDate, str]] = field(default_factory=list)   # (act, effective, kind)
+    text: str | None = None                 # the reference as written
+    text_lang: str | None = None
+    where: NodeRef | None = None            # the provision (or work) the finding is about
 
 
 @dataclass
@@ -160,6 +256,8 @@ class WorkView:
     versions: dict[str, list[VersionView]] = field(default_factory=dict)   # ordered by start
     events: list[EventView] = field(default_factory=list)
     edges: dict[str, list[EdgeView]] = field(default_factory=dict)    # eId → edges
+    editions: dict[str, EditionView] = field(default_factory=dict)   # what each current text is checked against
+    registration: ActRef | None = None      # an order's state registration (number, date)
 
     @property
     def langs(self) -> list[str]:
@@ -176,12 +274,13 @@ class WorkView:
 
 @dataclass
 class CommentView:
-    author: str
+    author: str                             # individual | legal_entity
     received: datetime | date
     text: str
     late: bool = False
-    decision: str | None = None             # accepted / rejected + reason, from the report
+    decision: str | None = None             # accepted | rejected, from the report
     missing_justification: bool = False     # a decision the report does not justify
+    justification: str | None = None
 
 
 @dataclass
@@ -196,17 +295,17 @@ class DraftView:
     amends: str | None = None
     amends_corpus_work: bool = False        # the amended bylaw is in the corpus: link to it
     comments: list[CommentView] = field(default_factory=list)
-    report: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    report: tuple[date, str] | None = None  # (posted, where) of the completion report
+    warnings: list[tuple[str, dict]] = field(default_factory=list)   # (message key, arguments)
     url: str | None = None                  # where the draft is published
 
 
 @dataclass
 class GraphView:
-    """The graph as the site draws it: nodes ``{id, label, kind, title, url}``, edges
-    ``{source, target, kind}``; downloads as the linker exports them."""
+    """The graph as the site draws it: nodes (``NodeRef``), edges ``{source, target, kind}``;
+    downloads as the linker exports them."""
 
-    nodes: list[dict] = field(default_factory=list)
+    nodes: list[NodeRef] = field(default_factory=list)
     edges: list[dict] = field(default_factory=list)
     warnings: list[WarningView] = field(default_factory=list)
     graphml: bytes | None = None
@@ -219,4 +318,7 @@ class SiteData:
     drafts: list[DraftView] = field(default_factory=list)
     graph: GraphView = field(default_factory=GraphView)
     ical: bytes | None = None
-    notices: list[str] = field(default_factory=list)   # what the build could not show, and why
+    notices: list[str] = field(default_factory=list)   # what the build could not show, and why (for the CLI)
+    missing_stages: list[str] = field(default_factory=list)   # the stages whose API was not there
+    built: date | None = None               # the build date (from SOURCE_DATE_EPOCH: deterministic)
+    site_url: str = ""                      # absolute base URL for feeds and the sitemap

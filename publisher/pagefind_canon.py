@@ -1,6 +1,6 @@
 """Make Pagefind's output byte-identical across runs.
 
-Pagefind lists each language's filters (here ``act`` and ``language``) and the languages in
+Pagefind lists each language's filters (here the act) and the languages in
 ``pagefind-entry.json`` in hash-map order, which changes from run to run; the content-hashed file
 names change with it. This module sorts those lists and renames the files after the hash of
 their sorted content. Pagefind files are gzip(b"pagefind_dcd" + CBOR), read with ``cbor2``.

@@ -1,8 +1,14 @@
 """Every page and download of the site, from a ``SiteData``.
 
     >>> pages, files = site_pages(SiteData())
-    >>> sorted(p.url for p in pages)[:3]
-    ['', 'downloads/', 'drafts/']
+    >>> sorted(p.url for p in pages)[:4]
+    ['', 'downloads/', 'drafts/', 'graph/']
+
+The site has a section per language: its own pages (home, drafts, graph, downloads, search and
+each act's overview, timeline, graph and parallel view) at ``""`` (English), ``ru/`` and
+``kk/``. The text of an act, its versions and diffs are in the text's language and live at the
+act's URI (``akn/…/rus@2016-03-01/``); a draft's page is in the draft's language. Every page
+links to the same page in the other languages (keeping the provision and the date).
 
 One function per page type; each returns ``Page``s whose body is escaped HTML rendered from
 ``site/templates``. ``site_pages`` puts them together with the downloads (path → bytes).
@@ -10,6 +16,7 @@ One function per page type; each returns ``Page``s whose body is escaped HTML re
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import networkx as nx
@@ -18,48 +25,110 @@ from publisher import urls
 from publisher.build import Page
 from publisher.diffs import text_changes
 from publisher.feeds import changes_atom
-from publisher.languages import LANGUAGES, SITE
+from publisher.languages import LANGUAGES, Language
 from publisher.model import DraftView, SiteData, TextView, VersionView, WorkView
-from publisher.render import render_page
+from publisher.render import render_page, toc_of
 from publisher.svg import graph_svg, timeline_svg
 
 PARALLEL_LANGS = ("rus", "kaz", "eng")
+SECTIONS = tuple(LANGUAGES.values())
 
 
 def _filters(work: WorkView, lang: str) -> dict[str, str]:
-    return {"act": work.title(lang) or work.name, "language": LANGUAGES[lang].name}
+    """Pagefind's filter of an act page, named in the page's language (each language has its own index)."""
+    L = LANGUAGES[lang]
+    return {L.t("pagefind.filter.act"): work.title(lang) or work.name}
 
 
-def expression_pages(work: WorkView, state: dict[str, str] | None = None) -> Iterator[Page]:
+def _alternates(urls_by_lang: dict[str, str]) -> list[dict]:
+    """The language switch of a page: the same page in each language (site-relative URLs)."""
+    return [{"name": LANGUAGES[code].name, "link": url or "./", "lang": LANGUAGES[code].html}
+            for code, url in urls_by_lang.items()]
+
+
+def _section_alternates(url: str) -> list[dict]:
+    """For a page of the site's own: the same page in each section."""
+    return _alternates({L.code: L.section(url) for L in SECTIONS})
+
+
+def menu(site: SiteData, L: Language) -> list[dict]:
+    """The side menu of a section: home, each act (in the section's language when it has a text
+    in it), drafts, the graph, downloads and the section's own search page."""
+    items = [{"title": L.t("menu.home"), "url": L.section("")}]
+    for w in site.works:
+        lang = L.code if L.code in w.texts else None
+        url = urls.expression_url(w.uri, lang) if lang else L.section(urls.work_url(w.uri))
+        title_lang = lang or w.langs[0] if w.langs else L.code
+        items.append({"title": w.title(title_lang), "url": url, "lang": LANGUAGES[title_lang].html,
+                      "group": L.t("menu.acts")})
+    items += [{"title": L.t("menu.drafts"), "url": L.section("drafts/")},
+              {"title": L.t("menu.graph"), "url": L.section("graph/")},
+              {"title": L.t("menu.downloads"), "url": L.section("downloads/")},
+              {"title": L.t("menu.search"), "url": L.section("search/")}]
+    return items
+
+
+class _Pages:
+    """Makes the pages of one ``SiteData``: each carries its section's menu and its alternates."""
+
+    def __init__(self, site: SiteData):
+        self.site = site
+        self.menus = {L.code: menu(site, L) for L in SECTIONS}
+
+    def page(self, url: str, title: str, lang: str, body, *, alternates: list[dict], filters=None,
+             indexed: bool = False, toc=None, wide: bool = False) -> Page:
+        """``wide``: a page without a table of contents gives its width to the content."""
+        return Page(url, title, lang, body, filters or {}, indexed=indexed, alternates=alternates,
+                    menu=self.menus[lang], toc=toc or [], hide=["toc"] if wide or not toc else [])
+
+
+def expression_alternates(work: WorkView, lang: str, date: str | None, suffix: str = "") -> list[dict]:
+    """The same text in the other languages at the same date (or the current text); where a
+    language has no text of the work, that section's page about the work."""
+    out = {}
+    for L in SECTIONS:
+        if L.code in work.texts and (date is None or any(v.start.iso == date for v in work.versions.get(L.code, []))):
+            out[L.code] = urls.expression_url(work.uri, L.code, date) + suffix
+        else:
+            out[L.code] = L.section(urls.work_url(work.uri))
+    return _alternates(out)
+
+
+def expression_pages(P: _Pages, work: WorkView) -> Iterator[Page]:
     """The current text and every version of ``work`` in each of its languages.
 
     Search indexes the current text, and the version whose wording is most fully in the page's
     own language when that is an older one (the English text is the 2014 wording: its words
     are found there, not in today's version, where most English wording is not known).
     """
+    site = P.site
     for lang, text in work.texts.items():
+        L = LANGUAGES[lang]
         here = urls.expression_url(work.uri, lang)
         versions = work.versions.get(lang, [])
         fullest = max(versions, key=lambda v: (v.known / v.total if v.total else 0, v.start.date), default=None)
-        yield Page(here, work.title(lang), lang, render_page(
-            "expression.html", work=work, lang=lang, version=None, text=text, here=here,
-            prev=versions[-1] if versions else None, next=None,
-            state=(state or {}).get(lang), xml=urls.xml_url(work.uri, lang) if lang in work.xml else None),
-            _filters(work, lang))
+        current = versions[-1] if versions else None
+        yield P.page(here, work.title(lang), lang, render_page(
+            "expression.html", site=site, work=work, lang=lang, version=None, shown=current, text=text,
+            here=here, prev=versions[-2] if len(versions) > 1 else None, next=None),
+            alternates=expression_alternates(work, lang, None), filters=_filters(work, lang), indexed=True,
+            toc=toc_of(text, L))
         for i, v in enumerate(versions):
             here = urls.expression_url(work.uri, lang, v.start.iso)
             prev = versions[i - 1] if i else None
             nxt = versions[i + 1] if i + 1 < len(versions) else None
-            yield Page(here, f"{work.title(lang)} ({v.start.iso})", lang, render_page(
-                "expression.html", work=work, lang=lang, version=v, text=v.text, here=here,
-                prev=prev, next=nxt, state=None,
-                xml=urls.xml_url(work.uri, lang, v.start.iso) if v.xml else None), _filters(work, lang),
-                indexed=v is fullest and nxt is not None)
+            title = L.t("expr.title_version", title=work.title(lang), date=v.start.date)
+            yield P.page(here, title, lang, render_page(
+                "expression.html", site=site, work=work, lang=lang, version=v, shown=v, text=v.text,
+                here=here, prev=prev, next=nxt),
+                alternates=expression_alternates(work, lang, v.start.iso), filters=_filters(work, lang),
+                indexed=v is fullest and nxt is not None, toc=toc_of(v.text, L))
 
 
-def diff_pages(work: WorkView) -> Iterator[Page]:
+def diff_pages(P: _Pages, work: WorkView) -> Iterator[Page]:
     """For each version: the changes from the previous version and to the current text."""
     for lang, versions in work.versions.items():
+        L = LANGUAGES[lang]
         current = work.texts.get(lang)
         for i, v in enumerate(versions):
             pairs: list[tuple[str, VersionView | None, TextView | None]] = []
@@ -73,74 +142,87 @@ def diff_pages(work: WorkView) -> Iterator[Page]:
                 if against == "previous":
                     old, new = other_text, v.text
                     old_url, new_url = urls.expression_url(work.uri, lang, other.start.iso), this_url
-                    old_label, new_label = other.start.iso, v.start.iso
+                    old_label, new_label = L.date(other.start.date), L.date(v.start.date)
                 else:
                     old, new = v.text, other_text
                     old_url, new_url = this_url, urls.expression_url(work.uri, lang)
-                    old_label, new_label = v.start.iso, LANGUAGES[lang].label("current")
-                changed = [
-                    {"eid": c.eid, "label": c.label, "status": c.status, "ops": c.ops,
-                     "url": f"{new_url if c.status != 'removed' else old_url}#{c.eid}"}
-                    for c in text_changes(old, new)]
-                yield Page(here, f"{work.title(lang)}: {old_label} → {new_label}", lang, render_page(
-                    "diff.html", work=work, lang=lang, here=here, changed=changed, old_url=old_url,
-                    new_url=new_url, old_label=old_label, new_label=new_label), indexed=False)
+                    old_label, new_label = L.date(v.start.date), L.t("expr.current")
+                changes = text_changes(old, new, lang)
+                title = L.t("diff.title", title=work.title(lang), old=old_label, new=new_label)
+                yield P.page(here, title, lang, render_page(
+                    "diff.html", work=work, lang=lang, here=here, changes=changes, old_url=old_url,
+                    new_url=new_url, old_label=old_label, new_label=new_label, title=title),
+                    alternates=expression_alternates(work, lang, v.start.iso, f"diff-{against}/"))
 
 
-def _main_lang(work: WorkView) -> str:
-    return next(iter(work.texts), "rus")
+def _main_lang(work: WorkView, L: Language) -> str:
+    return L.code if L.code in work.texts else next(iter(work.texts), "rus")
 
 
-def _articles(work: WorkView) -> dict[str, str]:
-    """eId → label of every provision of the work's main text, in document order:
-    ``chp_2__art_7__point_3`` → "Article 7 › 3)"; articles keep their heading."""
-    text = work.texts.get(_main_lang(work))
-    if text is None:
-        return {}
-    labels: dict[str, str] = {"": work.title()}
-    for p in text.walk():
-        parent = labels.get(p.eid.rsplit("__", 1)[0], "") if "__" in p.eid else ""
-        if p.kind in ("chapter", "subchapter"):
-            labels[p.eid] = f"{SITE.unit(p.kind, p.num)} {p.heading or ''}".strip() or p.eid
-        elif p.kind == "article":
-            labels[p.eid] = f"{SITE.unit(p.kind, p.num)} {p.heading or ''}".strip()
-        else:
-            own = p.num or p.eid.rsplit("__", 1)[-1]
-            stem = parent if parent and not parent.startswith(("Chapter", "Paragraph")) else ""
-            labels[p.eid] = f"{stem.split('.')[0]} › {own}" if stem else own
-    return labels
+def _labels(work: WorkView) -> dict[str, tuple]:
+    """eId → its units outermost first, for every provision of any of the work's texts."""
+    from publisher.words import path_of
+
+    parents = {}
+    for text in work.texts.values():
+        for p in text.walk():
+            parents.setdefault(p.eid, p)
+    return {eid: path_of(p, parents) for eid, p in parents.items()}
 
 
-def _article_of(eid: str, articles: dict[str, str]) -> str:
-    """The closest enclosing unit of ``eid`` that has a label (``chp_1__art_4__point_2`` → ``chp_1__art_4``)."""
+def _article_of(eid: str, paths: dict[str, tuple]) -> str:
+    """The closest enclosing article of ``eid`` (``chp_1__art_4__point_2`` → ``chp_1__art_4``), else
+    the closest enclosing unit the work has."""
     parts = eid.split("__")
     for n in range(len(parts), 0, -1):
         candidate = "__".join(parts[:n])
-        if candidate in articles and "art_" in candidate.rsplit("__", 1)[-1]:
+        if candidate in paths and paths[candidate] and paths[candidate][-1][0] == "article":
             return candidate
     for n in range(len(parts), 0, -1):
-        if "__".join(parts[:n]) in articles:
+        if "__".join(parts[:n]) in paths:
             return "__".join(parts[:n])
     return eid
 
 
-def timeline_page(work: WorkView) -> Page:
-    here = urls.timeline_url(work.uri)
-    articles = _articles(work)
+def _document_order(work: WorkView) -> dict[str, int]:
+    order: dict[str, int] = {}
+    for text in work.texts.values():
+        for p in text.walk():
+            order.setdefault(p.eid, len(order))
+    return order
+
+
+def timeline_pages(P: _Pages, work: WorkView) -> Iterator[Page]:
+    paths = _labels(work)
+    order = _document_order(work)
     per: dict[str, list] = {}
     for e in work.events:
         for target in e.targets:
-            per.setdefault(_article_of(target, articles), []).append((e, target))
-    order = {eid: i for i, eid in enumerate(articles)}
-    per_article = [(eid, articles.get(eid, eid), evs)
+            per.setdefault(_article_of(target, paths), []).append((e, target))
+    per_article = [(eid, paths.get(eid, ()), evs)
                    for eid, evs in sorted(per.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))]
     first = min((v.start for vs in work.versions.values() for v in vs), key=lambda e: e.date, default=None)
-    svg = timeline_svg(work.events, start=work.start(), start_exact=first.exact if first else True)
-    return Page(here, f"{work.title()}: timeline", "eng", render_page(
-        "timeline.html", work=work, here=here, svg=svg, per_article=per_article, main_lang=_main_lang(work)))
+    for L in SECTIONS:
+        here = L.section(urls.timeline_url(work.uri))
+        lang = _main_lang(work, L)
+        starts = {v.start.date: urls.expression_url(work.uri, lang, v.start.iso)
+                  for v in work.versions.get(lang, [])}
+        svg = timeline_svg(work.events, L, start=work.start(), start_exact=first.exact if first else True,
+                           links={d: urls.relative(here, u) for d, u in starts.items()},
+                           act_links={e.act: urls.relative(here, here) + f"#{_event_anchor(e)}" for e in work.events})
+        yield P.page(here, f"{work.title(lang)}: {L.t('timeline.title')}", L.code, render_page(
+            "timeline.html", work=work, here=here, svg=svg, per_article=per_article, main_lang=lang, L=L,
+            starts=starts, paths=paths, event_anchor=_event_anchor),
+            alternates=_section_alternates(urls.timeline_url(work.uri)))
 
 
-def parallel_pages(work: WorkView) -> Iterator[Page]:
+def _event_anchor(e) -> str:
+    """The id of an amending act's row in the timeline table."""
+    number = e.ref.number if e.ref else e.act
+    return "act-" + "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in f"{number}-{e.effective.iso}-{e.kind}")
+
+
+def parallel_pages(P: _Pages, work: WorkView) -> Iterator[Page]:
     """Current texts, and each point in time, side by side; rows are eIds in document order."""
     langs = [lang for lang in PARALLEL_LANGS if lang in work.texts]
     dates = sorted({v.start.iso for vs in work.versions.values() for v in vs})
@@ -148,6 +230,7 @@ def parallel_pages(work: WorkView) -> Iterator[Page]:
     for d in dates:
         snapshots.append((d, {lang: v.text for lang in langs
                               for v in work.versions.get(lang, []) if v.start.iso == d}))
+    paths = _labels(work)
     for date, texts in snapshots:
         by_lang = {lang: {p.eid: p for p in texts[lang].walk()} for lang in langs if lang in texts}
         order: list[str] = []
@@ -155,49 +238,69 @@ def parallel_pages(work: WorkView) -> Iterator[Page]:
             for eid in by_lang.get(lang, {}):
                 if eid not in order:
                     order.append(eid)
-        rows = [(eid, [(lang, by_lang.get(lang, {}).get(eid)) for lang in langs]) for eid in order]
-        here = urls.parallel_url(work.uri, date)
-        yield Page(here, f"{work.title()}: ru · kk · en{' ' + date if date else ''}", "eng", render_page(
-            "parallel.html", work=work, here=here, langs=langs, rows=rows, date=date, dates=dates),
-            indexed=False)
+        rows = [(eid, paths.get(eid, ()), [(lang, by_lang.get(lang, {}).get(eid)) for lang in langs])
+                for eid in order]
+        version = next((v for vs in work.versions.values() for v in vs if v.start.iso == date), None)
+        for L in SECTIONS:
+            here = L.section(urls.parallel_url(work.uri, date))
+            yield P.page(here, f"{work.title(_main_lang(work, L))}: {L.t('parallel.title')}", L.code, render_page(
+                "parallel.html", work=work, here=here, langs=langs, rows=rows, date=date, dates=dates, L=L,
+                version=version, main_lang=_main_lang(work, L)),
+                alternates=_section_alternates(urls.parallel_url(work.uri, date)))
 
 
-def work_page(work: WorkView) -> Page:
-    here = urls.work_url(work.uri)
-    return Page(here, work.title(), "eng", render_page("work.html", work=work, here=here))
+def work_pages(P: _Pages, work: WorkView) -> Iterator[Page]:
+    for L in SECTIONS:
+        here = L.section(urls.work_url(work.uri))
+        yield P.page(here, work.title(_main_lang(work, L)), L.code, render_page(
+            "work.html", work=work, here=here, L=L, main_lang=_main_lang(work, L)),
+            alternates=_section_alternates(urls.work_url(work.uri)))
 
 
-def work_graph_page(site: SiteData, work: WorkView) -> Page:
-    here = urls.graph_url(work.uri)
-    articles = _articles(work)
-    order = {eid: i for i, eid in enumerate(articles)}
-    rows = [(eid, articles.get(eid, eid), edges)
+def work_graph_pages(P: _Pages, work: WorkView) -> Iterator[Page]:
+    paths = _labels(work)
+    order = _document_order(work)
+    rows = [(eid, paths.get(eid, ()), edges)
             for eid, edges in sorted(work.edges.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))]
-    warnings = [w for w in site.graph.warnings if w.url and w.url.startswith(urls.work_url(work.uri))]
-    return Page(here, f"{work.title()}: bylaws and references", "eng", render_page(
-        "work_graph.html", work=work, here=here, rows=rows, warnings=warnings, main_lang=_main_lang(work)))
+    warnings = [w for w in P.site.graph.warnings if w.url and w.url.startswith(urls.work_url(work.uri))]
+    for L in SECTIONS:
+        here = L.section(urls.graph_url(work.uri))
+        yield P.page(here, f"{work.title(_main_lang(work, L))}: {L.t('work_graph.title')}", L.code, render_page(
+            "work_graph.html", work=work, here=here, rows=rows, warnings=warnings, main_lang=_main_lang(work, L),
+            L=L), alternates=_section_alternates(urls.graph_url(work.uri)))
 
 
-def graph_page(site: SiteData) -> Page:
-    here = "graph/"
+def graph_pages(P: _Pages) -> Iterator[Page]:
+    site = P.site
     g = nx.DiGraph()
     for n in site.graph.nodes:
-        g.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
+        g.add_node(n.id, ref=n)
     for e in site.graph.edges:
-        g.add_edge(e["source"], e["target"], kind=e.get("kind", "link"))
-    return Page(here, "The law–bylaw graph", "eng", render_page(
-        "graph.html", site=site, here=here, svg=graph_svg(g)))
+        g.add_edge(e["source"], e["target"], kind=e.get("kind", "cites"))
+    kinds = sorted({e.get("kind", "cites") for e in site.graph.edges})
+    for L in SECTIONS:
+        here = L.section("graph/")
+        yield P.page(here, L.t("graph.title"), L.code, render_page(
+            "graph.html", site=site, here=here, svg=graph_svg(g, L, here), L=L, edge_kinds=kinds),
+            alternates=_section_alternates("graph/"))
 
 
-def draft_pages(site: SiteData) -> Iterator[Page]:
-    yield Page("drafts/", "Drafts under public discussion", "eng",
-               render_page("drafts.html", site=site, here="drafts/"))
+def draft_pages(P: _Pages) -> Iterator[Page]:
+    site = P.site
+    for L in SECTIONS:
+        yield P.page(L.section("drafts/"), L.t("drafts.title"), L.code,
+                     render_page("drafts.html", site=site, here=L.section("drafts/"), L=L),
+                     alternates=_section_alternates("drafts/"))
     for d in site.drafts:
         here = urls.draft_url(d.id)
-        yield Page(here, d.title, d.lang, render_page("draft.html", draft=d, here=here))
+        L = LANGUAGES[d.lang]
+        yield P.page(here, d.title, d.lang, render_page("draft.html", draft=d, here=here, L=L, site=site),
+                     alternates=_alternates({x.code: here if x.code == d.lang else x.section("drafts/")
+                                             for x in SECTIONS}), indexed=True)
 
 
-def home_page(site: SiteData) -> Page:
+def home_pages(P: _Pages) -> Iterator[Page]:
+    site = P.site
     latest = sorted(((w, e) for w in site.works for e in w.events),
                     key=lambda we: (we[1].effective.date, we[0].uri, we[1].act), reverse=True)
     seen, unique = set(), []
@@ -205,23 +308,34 @@ def home_page(site: SiteData) -> Page:
         if (w.uri, e.act) not in seen:
             seen.add((w.uri, e.act))
             unique.append((w, e))
-    open_drafts: list[DraftView] = [d for d in site.drafts if d.status in ("open", "not yet open")]
-    return Page("", "zanlex", "eng", render_page(
-        "home.html", site=site, here="", latest=unique[:10], open_drafts=open_drafts))
+    open_drafts: list[DraftView] = [d for d in site.drafts if d.status in ("open", "not_yet_posted", "not_yet_open")]
+    for L in SECTIONS:
+        yield P.page(L.section(""), L.t("menu.home"), L.code, render_page(
+            "home.html", site=site, here=L.section(""), latest=unique[:10], open_drafts=open_drafts, L=L),
+            alternates=_section_alternates(""))
 
 
-def downloads_page(site: SiteData, files: dict[str, bytes]) -> Page:
-    xml_files = [(path, path.rsplit("/", 2)[-2] if path.endswith("main.xml") else path)
-                 for path in sorted(files) if path.endswith(".xml") and path.startswith("akn/")]
-    labelled = [(p, "/" + p.rsplit("/", 1)[0]) for p, _ in xml_files]
-    return Page("downloads/", "Downloads", "eng", render_page(
-        "downloads.html", site=site, here="downloads/", xml_files=labelled))
+def downloads_pages(P: _Pages) -> Iterator[Page]:
+    for L in SECTIONS:
+        here = L.section("downloads/")
+        yield P.page(here, L.t("downloads.title"), L.code, render_page(
+            "downloads.html", site=P.site, here=here, L=L), alternates=_section_alternates("downloads/"))
 
 
-def search_pages() -> Iterator[Page]:
-    for code, lang in LANGUAGES.items():
-        here = urls.search_url(lang.html)
-        yield Page(here, lang.label("search"), code, render_page("search.html", lang=code, here=here))
+def search_pages(P: _Pages) -> Iterator[Page]:
+    for L in SECTIONS:
+        here = urls.search_url(L.html)
+        yield P.page(here, L.t("search.title"), L.code, render_page("search.html", lang=L.code, here=here, L=L),
+                     alternates=_section_alternates("search/"))
+
+
+def i18n_script(L: Language) -> bytes:
+    """The words the browser needs (Pagefind's interface, counted days and results) for one language,
+    as ``assets/i18n-<lang>.js``; plurals are chosen in the browser by ``Intl.PluralRules``."""
+    keys = [k for k in L.messages if k.startswith(("pagefind.", "js.")) or k in ("search.results", "nav.go")]
+    words = {k: L.messages[k] for k in sorted(keys)}
+    body = json.dumps({"lang": L.html, "words": words}, ensure_ascii=False, sort_keys=True, indent=1)
+    return f"window.zanlexI18n = {body};\n".encode()
 
 
 def downloads(site: SiteData) -> dict[str, bytes]:
@@ -238,24 +352,48 @@ def downloads(site: SiteData) -> dict[str, bytes]:
     if site.graph.json:
         files["downloads/graph.json"] = site.graph.json
     if site.ical:
-        files["feeds/deadlines.ics"] = site.ical
-    files["feeds/changes.atom"] = changes_atom(site.works, "")
+        from publisher.feeds import ical_with_urls
+
+        files["feeds/deadlines.ics"] = ical_with_urls(site.ical, site)
+    files["feeds/changes.atom"] = changes_atom(site.works, site.site_url)
+    for L in SECTIONS:
+        files[f"assets/i18n-{L.html}.js"] = i18n_script(L)
+        files[f"feeds/changes-{L.html}.atom"] = changes_atom(site.works, site.site_url, L)
     return files
 
 
-def site_pages(site: SiteData, states: dict[str, dict[str, str]] | None = None
+def site_url() -> str:
+    """The site's URL from mkdocs.yml (``ZANLEX_SITE_URL`` overrides it), ending in "/"."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from publisher.build import MKDOCS_YML
+
+    with open(MKDOCS_YML, encoding="utf-8") as f:
+        url = str(yaml_load(f).get("site_url") or "")
+    return url.rstrip("/") + "/" if url else ""
+
+
+def site_pages(site: SiteData, states: dict | None = None, *, printing: bool = True
                ) -> tuple[list[Page], dict[str, bytes]]:
-    """All pages and downloads. ``states``: work name → lang → a note on what the current text is."""
+    """All pages and downloads; with ``printing`` also the PDF and DOCX of every text and version
+    (``publisher.printing``; ``bench/site.py`` times them on their own).
+    (``states`` is accepted for older callers and not used.)"""
+    if not site.site_url:
+        site.site_url = site_url()
     files = downloads(site)
-    pages: list[Page] = [home_page(site), downloads_page(site, files), graph_page(site),
-                         *draft_pages(site), *search_pages()]
+    if printing:
+        from publisher.printing import print_files
+
+        files.update(print_files(site)[0])
+    P = _Pages(site)
+    pages: list[Page] = [*home_pages(P), *downloads_pages(P), *graph_pages(P), *draft_pages(P), *search_pages(P)]
     for w in site.works:
-        pages.append(work_page(w))
-        pages.extend(expression_pages(w, (states or {}).get(w.name)))
-        pages.extend(diff_pages(w))
-        pages.extend(parallel_pages(w))
+        pages.extend(work_pages(P, w))
+        pages.extend(expression_pages(P, w))
+        pages.extend(diff_pages(P, w))
+        pages.extend(parallel_pages(P, w))
         if w.events:
-            pages.append(timeline_page(w))
+            pages.extend(timeline_pages(P, w))
         if w.edges:
-            pages.append(work_graph_page(site, w))
+            pages.extend(work_graph_pages(P, w))
     return pages, files

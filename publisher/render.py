@@ -1,11 +1,13 @@
 """HTML fragments from the templates in ``site/templates`` (Jinja2 with autoescape on).
 
-Every string from the corpus or from a comment reaches HTML only through Jinja's autoescape,
-so markup in it is inert:
+Every string from the corpus or from a comment reaches HTML only through Jinja's autoescape
+(or ``markupsafe.escape``), so markup in it is inert:
 
     >>> html = render_fragment("{{ x }}", x='<script>alert(1)</script> **b** [a](javascript:x)')
     >>> "<script>" in html, "&lt;script&gt;" in html
     (False, True)
+    >>> str(linked("статьей 15 <b>", [(8, 10, "#chp_3__art_15")], "a/"))
+    'статьей <a class="zl-ref" href="#chp_3__art_15">15</a> &lt;b&gt;'
 
 The page bodies are written into Markdown files as one raw HTML block, which Python-Markdown
 leaves alone, so markdown syntax in corpus text stays literal as well.
@@ -13,13 +15,18 @@ leaves alone, so markdown syntax in corpus text stays literal as well.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import posixpath
+from dataclasses import dataclass
 from functools import cache
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from publisher import resources, urls
-from publisher.languages import LANGUAGES, SITE
+from publisher import resources, urls, words
+from publisher.languages import LANGUAGES, SITE, Language
+from publisher.model import ProvisionView, TextView
 
 TEMPLATES = resources.templates()      # site/templates (zanlex_site/templates when installed from a wheel)
 
@@ -34,9 +41,69 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.globals.update(LANGUAGES=LANGUAGES, SITE=SITE, urls=urls, provision_html=provision_html)
+    env.globals.update(LANGUAGES=LANGUAGES, SITE=SITE, urls=urls, provision_html=provision_html, w=words,
+                       linked=linked, runs=runs, text_html=text_html, deeper=deeper, inner=inner, Run=Run,
+                       isrun=lambda x: isinstance(x, Run), day=datetime.date.fromisoformat)
     env.filters["rel"] = lambda to, here: urls.relative(here, to)
     return env
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive sibling provisions whose wording on the date is not known, shown as one line."""
+
+    provisions: tuple[ProvisionView, ...]
+
+    @property
+    def eids(self) -> list[str]:
+        return [q.eid for p in self.provisions for q in p.walk()]
+
+    @property
+    def after(self):
+        return self.provisions[0].after
+
+    @property
+    def before(self):
+        return self.provisions[0].before
+
+
+def _bounds(p: ProvisionView) -> tuple:
+    return (p.after.act, p.after.kind, p.after.effective) if p.after else None, \
+        (p.before.act, p.before.kind, p.before.effective) if p.before else None
+
+
+def runs(provisions: list[ProvisionView]) -> list[ProvisionView | Run]:
+    """Siblings in order, with each stretch of unknown ones (same bounding events) as one ``Run``.
+
+    >>> a = ProvisionView("art_1", "article", "1", "A", ["x"])
+    >>> b, c = (ProvisionView(f"art_{n}", "article", str(n), missing="not_in_corpus") for n in (2, 3))
+    >>> [type(x).__name__ for x in runs([a, b, c])], runs([a, b, c])[1].eids
+    (['ProvisionView', 'Run'], ['art_2', 'art_3'])
+    """
+    out: list[ProvisionView | Run] = []
+    for p in provisions:
+        if p.unknown and not p.uncertain:
+            last = out[-1] if out else None
+            if isinstance(last, Run) and _bounds(last.provisions[0]) == _bounds(p):
+                out[-1] = Run((*last.provisions, p))
+                continue
+            out.append(Run((p,)))
+        else:
+            out.append(p)
+    return out
+
+
+def linked(text: str, spans, here: str) -> Markup:
+    """``text`` escaped, with each (start, end, url) span as a link (``#eId`` on the same page)."""
+    out, at = [], 0
+    for start, end, url in sorted(spans):
+        if start < at or end > len(text):
+            continue
+        href = url if url.startswith("#") else urls.relative(here, url)
+        out += [escape(text[at:start]), Markup('<a class="zl-ref" href="{0}">{1}</a>').format(href, text[start:end])]
+        at = end
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
 
 
 _PROVISIONS: dict[tuple, Markup] = {}
@@ -47,13 +114,65 @@ def _macros():
     return environment().get_template("_macros.html").make_module({})
 
 
-def provision_html(p, L) -> Markup:
+@dataclass(frozen=True)
+class Context:
+    """What a provision's HTML depends on besides itself: the page's folder (relative links are the
+    same for every page in it), the section's timeline of the work, and the heading level."""
+
+    folder: str
+    here: str
+    timeline: str | None
+    level: int
+    borrowed: str | None = None     # the language of the enclosing provision's borrowed wording (said once)
+
+
+def inner(ctx: Context, p: ProvisionView, headed: bool = False) -> Context:
+    """The context of the provisions inside ``p``: one heading level down (h6 at most) under a
+    heading; the language of its borrowed wording, so that it is explained once, not per point."""
+    return dataclasses.replace(ctx, level=min(ctx.level + 1, 6) if p.heading or headed else ctx.level,
+                               borrowed=p.source_lang)
+
+
+def deeper(ctx: Context) -> Context:
+    return dataclasses.replace(ctx, level=min(ctx.level + 1, 6))
+
+
+def provision_html(p, L: Language, ctx: Context) -> Markup:
     """One provision and its subtree (macro ``provision`` of ``_macros.html``), rendered once per
-    language and content: consecutive versions repeat most provisions word for word."""
-    key = (L.code, p.fingerprint())
+    language, folder, level and content: consecutive versions repeat most provisions word for word."""
+    key = (L.code, ctx.folder, ctx.timeline, ctx.level, ctx.borrowed, p.fingerprint())
     if key not in _PROVISIONS:
-        _PROVISIONS[key] = Markup(_macros().provision(p, L))
+        _PROVISIONS[key] = Markup(_macros().provision(p, L, ctx))
     return _PROVISIONS[key]
+
+
+def text_html(text: TextView, L: Language, here: str, timeline: str | None) -> Markup:
+    """A whole text: preface, preamble (with its links), body, attachments."""
+    ctx = Context(posixpath.dirname(here.rstrip("/")), here, timeline, 2)
+    return Markup(_macros().text(text, L, ctx))
+
+
+def toc_of(text: TextView, L: Language) -> list[dict]:
+    """The table of contents (mkdocs ``toc_tokens``): chapters and articles, attachments, with the
+    same ids as the headings ``_macros.html`` gives them."""
+    def entries(provisions, level):
+        out = []
+        for p in provisions:
+            if isinstance(p, Run) or not (p.heading or (p.num and L.has(f"unit.{p.kind}"))):
+                continue
+            heading = escape(p.heading or "")
+            if p.source_lang and p.heading:
+                heading = Markup('<span lang="{0}">{1}</span>').format(LANGUAGES[p.source_lang].html, p.heading)
+            name = Markup(" ").join(x for x in [escape(L.unit(p.kind, p.num)), heading] if x)
+            out.append({"level": level, "id": p.eid, "name": str(name),
+                        "children": entries(runs(p.children), min(level + 1, 6))})
+        return out
+
+    toc = entries(runs(text.body), 2)
+    for a in text.attachments:
+        title = L.t("attachment") + (f": {a.title}" if a.title else "")
+        toc.append({"level": 2, "id": a.eid, "name": str(escape(title)), "children": entries(runs(a.body), 3)})
+    return toc
 
 
 def render_page(template: str, **context) -> Markup:

@@ -1,10 +1,16 @@
-"""Static SVG pictures, built with lxml at build time (text nodes escaped by the serializer).
+"""Static SVG pictures that are also navigation, built with lxml at build time (text escaped by
+the serializer). Every mark links to its page; every label is in the page's language.
+
+The pictures are drawn at their natural size (one SVG unit = one CSS pixel, in a scrolling box),
+so the 13-unit labels are 13 px on screen: never shrunk below 12 px to fit a narrow column.
 
     >>> from datetime import date
-    >>> from publisher.model import EffectiveDate, EventView
-    >>> svg = timeline_svg([EventView(EffectiveDate(date(2016, 3, 1)), "Law No. 408-V <x>", "amended")],
-    ...                    start=date(2013, 5, 1))
-    >>> "<svg" in svg and "&lt;x&gt;" in svg
+    >>> from publisher.languages import LANGUAGES
+    >>> from publisher.model import ActRef, EffectiveDate, EventView
+    >>> e = EventView(EffectiveDate(date(2016, 3, 1)), "Law No. 408-V <x>", "amended",
+    ...               ref=ActRef("law", "408-V <x>", date(2015, 11, 17)))
+    >>> svg = timeline_svg([e], LANGUAGES["rus"], start=date(2013, 5, 1))
+    >>> "<svg" in svg and "408-V &lt;x&gt;" in svg and "01.03.2016" in svg
     True
 """
 
@@ -16,7 +22,11 @@ import networkx as nx
 from lxml import etree
 from markupsafe import Markup
 
+from publisher import words
+from publisher.languages import Language
 from publisher.model import EventView
+
+FONT = 13          # label size in SVG units = CSS px (the SVG is never scaled down)
 
 
 def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
@@ -28,8 +38,9 @@ def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
 
 def _root(width: int, height: int, label: str) -> etree._Element:
     # Inline in HTML: the HTML parser puts <svg> in the SVG namespace, no xmlns needed.
-    return etree.Element("svg", {"viewBox": f"0 0 {width} {height}", "class": "zl-svg",
-                                 "role": "img", "aria-label": label})
+    # A group, not an image: its marks are links a keyboard reaches (axe: nested-interactive).
+    return etree.Element("svg", {"viewBox": f"0 0 {width} {height}", "width": str(width), "height": str(height),
+                                 "class": "zl-svg", "role": "group", "aria-label": label})
 
 
 def _serialise(root: etree._Element) -> Markup:
@@ -37,69 +48,137 @@ def _serialise(root: etree._Element) -> Markup:
     return Markup(etree.tostring(root, encoding="unicode", method="xml"))
 
 
-def timeline_svg(events: list[EventView], start: date, width: int = 900, start_exact: bool = True) -> Markup:
-    """A horizontal axis from the work's entry into force to the last event; one tick per distinct
-    effective date, labelled with the amending acts. Lower-bound dates are hollow dots."""
+def _link(parent, href: str | None, label: str) -> etree._Element:
+    """An ``<a>`` around a mark (focusable, named for screen readers), or a plain group."""
+    if not href:
+        g = _el(parent, "g")
+        _el(g, "title", label)
+        return g
+    a = _el(parent, "a", href=href, class_="zl-svg-link")
+    a.set("aria-label", label)
+    _el(a, "title", label)
+    return a
+
+
+def timeline_svg(events: list[EventView], L: Language, start: date, width: int = 880, start_exact: bool = True,
+                 links: dict[date, str] | None = None, act_links: dict[str, str] | None = None) -> Markup:
+    """A horizontal axis from the work's entry into force to the last change, one dot per distinct
+    effective date in order (evenly spaced, so that close dates stay readable), linked to the version
+    that starts then and labelled with the date and the amending acts (each linked to its row in the
+    table). Labels alternate over four rows. Lower-bound dates are hollow dots."""
+    links, act_links = links or {}, act_links or {}
     dates = sorted({e.effective.date for e in events} | {start})
-    first, last = dates[0], dates[-1]
-    span = max((last - first).days, 1)
     by_date: dict[date, list[EventView]] = {}
     for e in events:
         by_date.setdefault(e.effective.date, []).append(e)
-    rows = 4
-    height = 70 + rows * 34
-    root = _root(width, height, "timeline of amending acts by effective date")
-    left, right, axis_y = 40, width - 40, 40
-    _el(root, "line", class_="zl-axis", x1=left, y1=axis_y, x2=right, y2=axis_y)
+    rows, step = 4, 2 * FONT + 16
+    left = 60
+    gap = 48
+    width = max(width, left * 2 + gap * (len(dates) - 1))
+    right = width - left
+    height = 60 + rows * step + FONT
+    root = _root(width, height, L.t("timeline.svg"))
+    axis_y = 30
+    _el(root, "line", class_="zl-axis", x1=left - 20, y1=axis_y, x2=right + 20, y2=axis_y)
+    span = max(len(dates) - 1, 1)
     for i, d in enumerate(dates):
-        x = left + (right - left) * (d - first).days / span
+        x = left + (right - left) * i / span
         acts = by_date.get(d, [])
         exact = all(e.effective.exact for e in acts) and (d != start or start_exact)
-        g = _el(root, "g")
-        _el(g, "title", f"{d.isoformat()}: " + "; ".join(sorted({e.act for e in acts}) or ["entry into force"]))
-        _el(g, "circle", class_="zl-dot" if exact else "zl-dot-uncertain", cx=f"{x:.1f}", cy=axis_y, r=5)
-        y = axis_y + 22 + (i % rows) * 34
-        _el(g, "line", class_="zl-tick", x1=f"{x:.1f}", y1=axis_y + 5, x2=f"{x:.1f}", y2=y - 11)
-        label = d.isoformat() if exact else f"≥ {d.isoformat()}"
-        _el(g, "text", label, x=f"{x:.1f}", y=y, text_anchor="middle")
-        names = sorted({e.act.split(" of ")[0].replace("Law No. ", "") for e in acts})
-        if names:
-            _el(g, "text", ", ".join(names)[:40], x=f"{x:.1f}", y=y + 13, text_anchor="middle")
+        names = sorted({words.event_act(L, e) for e in acts}) or [L.t("timeline.entry_into_force")]
+        label = L.date(d, "short") if exact else f"≥ {L.date(d, 'short')}"
+        a = _link(root, links.get(d), f"{label}: " + "; ".join(names))
+        _el(a, "circle", class_="zl-dot" if exact else "zl-dot-uncertain", cx=f"{x:.1f}", cy=axis_y, r=7)
+        y = axis_y + 26 + (i % rows) * step
+        _el(root, "line", class_="zl-tick", x1=f"{x:.1f}", y1=axis_y + 7, x2=f"{x:.1f}", y2=y - FONT)
+        anchor = "start" if i == 0 else "end" if i == len(dates) - 1 else "middle"
+        _el(a, "text", label, x=f"{x:.1f}", y=y, text_anchor=anchor)
+        numbers = sorted({e.ref.number if e.ref else e.act: e for e in acts}.items())
+        if numbers:
+            line = _el(root, "text", None, x=f"{x:.1f}", y=y + FONT + 3, text_anchor=anchor, class_="zl-acts")
+            for j, (n, e) in enumerate(numbers):
+                if j:
+                    _el(line, "tspan", ", ")
+                t = _link(line, act_links.get(e.act), words.event_act(L, e))
+                _el(t, "tspan", n)
     return _serialise(root)
 
 
-def graph_svg(graph: nx.DiGraph, width: int = 900, height: int = 640) -> Markup:
-    """Nodes at a seeded spring layout (deterministic), edges as lines; node attribute ``label``
-    is the text, ``kind`` one of work / provision / other; edge attribute ``kind`` its class."""
-    root = _root(width, height, "graph of works, provisions and their links")
-    if not graph.number_of_nodes():
-        return _serialise(root)
-    order = sorted(graph.nodes)
-    stable = nx.DiGraph()
-    stable.add_nodes_from(order)
-    stable.add_edges_from(sorted(graph.edges()))
-    pos = nx.spring_layout(stable, seed=88, iterations=80)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    pad = 60
+EDGE_STYLE = {"legal_basis": "zl-edge-legal_basis", "cites": "zl-edge-cites", "part_of": "zl-edge-part_of",
+              "declares_invalid": "zl-edge-declares_invalid"}
 
-    def at(n):
-        x, y = pos[n]
-        sx = pad + (width - 2 * pad) * ((x - min(xs)) / ((max(xs) - min(xs)) or 1))
-        sy = pad / 2 + (height - pad) * ((y - min(ys)) / ((max(ys) - min(ys)) or 1))
-        return sx, sy
 
+def _columns(graph: nx.DiGraph) -> dict[str, int]:
+    """Nodes in three columns: bylaws and their citing provisions (left), the law's provisions
+    they point to (middle), the works (right): every edge runs left to right."""
+    col = {}
+    for n in graph.nodes:
+        ref = graph.nodes[n]["ref"]
+        targets = {graph.edges[n, m]["kind"] for m in graph.successors(n)} - {"part_of"}
+        if ref.kind in ("work", "other") and not targets:
+            col[n] = 2
+        elif targets:
+            col[n] = 0
+        else:
+            col[n] = 1
+    return col
+
+
+def graph_svg(graph: nx.DiGraph, L: Language, here: str, width: int = 920) -> Markup:
+    """The law–bylaw graph in columns (see ``_columns``), each node a labelled link to its page;
+    node attribute ``ref`` is its ``NodeRef``, edge attribute ``kind`` the edge's class."""
+    from publisher import urls
+
+    col = _columns(graph)
+    per = {c: sorted((n for n in graph.nodes if col[n] == c),
+                     key=lambda n: (graph.nodes[n]["ref"].work_uri or n, n)) for c in range(3)}
+    row = 2 * FONT + 14
+    height = max(len(v) for v in per.values()) * row + 40 if graph.number_of_nodes() else 60
+    root = _root(width, height, L.t("graph.svg"))
+    xs = {0: 12, 1: 320, 2: 620}
+    pos = {}
+    for c, nodes in per.items():
+        top = (height - len(nodes) * row) / 2
+        for i, n in enumerate(nodes):
+            pos[n] = (xs[c], top + i * row + row / 2)
+    labels = {n: _wrap(words.node_label(L, graph.nodes[n]["ref"]), 38) for n in graph.nodes}
+    edges = _el(root, "g", class_="zl-edges")
     for u, v, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])):
-        (x1, y1), (x2, y2) = at(u), at(v)
-        _el(root, "line", class_=f"zl-edge zl-edge-{attrs.get('kind', 'link')}",
-            x1=f"{x1:.1f}", y1=f"{y1:.1f}", x2=f"{x2:.1f}", y2=f"{y2:.1f}")
-    for n in order:
-        x, y = at(n)
-        attrs = graph.nodes[n]
-        kind = attrs.get("kind", "other")
-        g = _el(root, "g")
-        _el(g, "title", str(attrs.get("title") or n))
-        _el(g, "circle", class_=f"zl-node-{kind}", cx=f"{x:.1f}", cy=f"{y:.1f}", r=9 if kind == "work" else 5)
-        if kind == "work" or attrs.get("show_label"):
-            _el(g, "text", str(attrs.get("label") or n), x=f"{x + 8:.1f}", y=f"{y - 8:.1f}")
+        (x1, y1), (x2, y2) = pos[u], pos[v]
+        kind = attrs.get("kind", "cites")
+        if x2 > x1:         # leave from the end of the label, not across it
+            x1 += 14 + 6.6 * max(len(line) for line in labels[u])
+        _el(edges, "path", class_=f"zl-edge {EDGE_STYLE.get(kind, 'zl-edge-other')}",
+            d=f"M{x1 + 8:.1f},{y1:.1f} C{(x1 + x2) / 2:.1f},{y1:.1f} {(x1 + x2) / 2:.1f},{y2:.1f} {x2 - 8:.1f},{y2:.1f}",
+            marker_end="url(#zl-arrow)")
+    defs = etree.Element("defs")
+    root.insert(0, defs)
+    marker = _el(defs, "marker", id="zl-arrow", viewBox="0 0 10 10", refX=10, refY=5, markerWidth=7, markerHeight=7,
+                 orient="auto-start-reverse")
+    _el(marker, "path", d="M 0 0 L 10 5 L 0 10 z", class_="zl-arrow")
+    for n in sorted(graph.nodes):
+        ref = graph.nodes[n]["ref"]
+        x, y = pos[n]
+        label = words.node_label(L, ref)
+        a = _link(root, urls.relative(here, ref.url) if ref.url else None, label)
+        _el(a, "circle", class_=f"zl-node-{ref.kind}", cx=f"{x:.1f}", cy=f"{y:.1f}", r=8 if ref.kind == "work" else 6)
+        text = _wrap(label, 38)
+        t = _el(a, "text", None, x=f"{x + 14:.1f}", y=f"{y - (len(text) - 1) * (FONT + 1) / 2 + FONT / 3:.1f}")
+        for i, line in enumerate(text):
+            _el(t, "tspan", line, x=f"{x + 14:.1f}", dy="0" if i == 0 else str(FONT + 1))
     return _serialise(root)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """At most two lines of about ``width`` characters (the full label is in the link's title)."""
+    out, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    out.append(line)
+    if len(out) > 2:
+        out = [out[0], (out[1] + "…") if len(out[1]) < width else out[1][: width - 1] + "…"]
+    return out

@@ -57,20 +57,46 @@ def search_url(lang_html: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at ``from_url`` to ``to_url`` (both site-relative, directory URLs)."""
+    """A link from the page at ``from_url`` to ``to_url`` (both site-relative, directory URLs;
+    "" is the home page).
+
+    >>> relative("ru/", ""), relative("", "ru/"), relative("", ""), relative("ru/search/", "ru/#x")
+    ('../', 'ru/', './', '../#x')
+    """
     path, _, anchor = to_url.partition("#")
     here = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    if path == here or not path:
+    if path == here:
         link = "" if anchor else "./"
     else:
         link = posixpath.relpath(path or ".", here or ".")
         if path.endswith("/") or not path:
             link = link.rstrip("/") + "/"
-        if link == "./":
-            link = "./"
+        if link == "./" and anchor:
+            link = ""
     return link + (f"#{anchor}" if anchor else "")
 
 
 def md_path(url: str) -> str:
     """The Markdown file in the docs folder that mkdocs turns into the page at ``url``."""
     return f"{url}index.md" if url else "index.md"
+
+
+def pdf_url(uri: str, lang: str, date: str | None = None) -> str:
+    """The PDF of an expression, next to its page."""
+    return f"{expression_url(uri, lang, date)}main.pdf"
+
+
+def docx_url(uri: str, lang: str, date: str | None = None) -> str:
+    """The DOCX of an expression, next to its page."""
+    return f"{expression_url(uri, lang, date)}main.docx"
+
+
+def download_name(uri: str, lang: str, date: str | None, suffix: str) -> str:
+    """The file name a download is saved under: ``88-V_rus_2016-03-01.pdf``.
+
+    >>> download_name("/akn/kz/act/order/2016-12-08/78", "rus", None, "docx")
+    'order-78_rus.docx'
+    """
+    parts = uri.strip("/").split("/")
+    stem = f"{parts[3]}-{parts[-1]}" if len(parts) > 5 else parts[-1]
+    return f"{stem}_{lang}{'_' + date if date else ''}.{suffix}".replace("/", "-")

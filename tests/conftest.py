@@ -37,8 +37,12 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, corpus_dir) -> Path:
-    """The site of the real corpus, built once per session."""
+    """The site of the real corpus, built once per session (``ZANLEX_TEST_SITE``: an already
+    built site, to iterate on the browser tests without rebuilding)."""
     import publisher
+
+    if os.environ.get("ZANLEX_TEST_SITE"):
+        return Path(os.environ["ZANLEX_TEST_SITE"])
 
     out = tmp_path_factory.mktemp("site") / "public"
     publisher.build(corpus_dir, out)

@@ -68,17 +68,28 @@ def _search(page, base: str, search_page: str, query: str) -> list[str]:
             for a in page.locator(".pagefind-ui__result-link").all()]
 
 
-def test_kazakh_search_finds_the_kazakh_law(page, site_server):
+def test_kazakh_search_finds_a_kazakh_article_at_its_anchor(page, site_server):
     hits = _search(page, site_server, "kk/search/", "көрсетілетін қызмет")
-    assert any(f"{LAW}kaz/" in h for h in hits), hits
-    assert not any("/rus/" in h or "/eng/" in h for h in hits), "the Kazakh index holds Kazakh pages only"
+    assert any(re.search(rf"{LAW}kaz[/@].*#chp_\d+__art_", h) for h in hits), hits
+    assert not any("/rus" in h or "/eng" in h for h in hits), "the Kazakh index holds Kazakh pages only"
+    assert page.locator(".pagefind-ui__message").inner_text().endswith("нәтиже")
+    page.screenshot(path=str(ARTIFACTS / "search-kk.png"))
 
 
-def test_russian_search_finds_article_15_on_public_discussion(page, site_server):
+def test_russian_search_gives_article_15_first_at_its_anchor(page, site_server):
     hits = _search(page, site_server, "ru/search/", "публичное обсуждение")
-    assert any(f"{LAW}rus/" in h for h in hits), hits
+    first = page.locator(".pagefind-ui__result-link").first.get_attribute("href")
+    assert first.endswith("#chp_3__art_15") and f"{LAW}rus" in urljoin(page.url, first), hits
     texts = page.locator(".pagefind-ui__result").all_inner_texts()
     assert any("обсуждени" in t.lower() for t in texts)
+    message = page.locator(".pagefind-ui__message").inner_text()
+    assert re.fullmatch(r"(\d+) результат(а|ов)? по запросу «публичное обсуждение»", message), message
+    n = int(message.split()[0])
+    assert message.split()[1] == ("результат" if n % 10 == 1 and n % 100 != 11 else
+                                  "результата" if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else
+                                  "результатов")
+    assert page.locator(".pagefind-ui__search-input").get_attribute("placeholder") == "Поиск по текстам на русском языке"
+    page.screenshot(path=str(ARTIFACTS / "search-ru.png"))
 
 
 def test_english_search_finds_the_english_law(page, site_server):
@@ -86,42 +97,59 @@ def test_english_search_finds_the_english_law(page, site_server):
     assert any(f"{LAW}eng" in h for h in hits), hits      # the current text or the 2014 English wording
 
 
-def test_the_version_switcher_moves_between_versions_and_the_banner_changes(page, site_server):
-    page.goto(site_server + LAW + "rus/")
-    options = page.locator("select.zl-switcher option")
-    values = [options.nth(i).get_attribute("value") for i in range(options.count())]
+def test_the_version_switcher_changes_page_on_enter_not_on_the_first_arrow_key_and_keeps_the_article(
+        page, site_server):
+    page.goto(site_server + LAW + "rus/#chp_3__art_15")
+    select = page.locator("select.zl-switcher")
+    values = [o.get_attribute("value") for o in page.locator("select.zl-switcher option").all()]
     assert len(values) > 3
-    page.locator("select.zl-switcher").select_option(index=len(values) - 1)     # the oldest version
-    page.wait_for_url(re.compile(r"rus@\d{4}-\d{2}-\d{2}/$"))
+    select.focus()
+    page.keyboard.press("ArrowDown")                  # moves the selection only
+    page.wait_for_timeout(300)
+    assert page.url.endswith("rus/#chp_3__art_15")
+    page.keyboard.press("Enter")                      # now it goes, keeping the article
+    page.wait_for_url(re.compile(r"rus@\d{4}-\d{2}-\d{2}/#chp_3__art_15$"))
     first_url, first_banner = page.url, page.locator(".zl-banner").inner_text()
-    assert "действует с" in first_banner
+    assert re.search(r"Действует (не ранее чем )?с \d\d\.\d\d\.\d{4}; (следующая редакция — (не ранее )?"
+                     r"(с )?\d\d\.\d\d\.\d{4}|действует по настоящее время)\.", first_banner), first_banner
     page.screenshot(path=str(ARTIFACTS / "version.png"), full_page=False)
-    page.locator("select.zl-switcher").select_option(index=len(values) - 2)     # the next one
-    page.wait_for_url(lambda url: url != first_url)
+    page.locator("select.zl-switcher").select_option(index=len(values) - 1)     # the oldest version …
+    page.locator("button.zl-go").click()                                        # … with the button
+    page.wait_for_url(lambda url: url != first_url and "#chp_3__art_15" in url)
     assert page.locator(".zl-banner").inner_text() != first_banner
-    page.locator("a.zl-prev").click()
-    page.wait_for_url(first_url)
-    assert page.locator(".zl-banner").inner_text() == first_banner
+    page.locator("a.zl-next").click()
+    page.wait_for_url(re.compile(r"rus@"))
 
 
-def test_a_diff_page_shows_insertions_and_deletions(page, site_server):
-    page.goto(site_server + LAW + "rus/")
-    versions = [o.get_attribute("value") for o in page.locator("select.zl-switcher option").all()][1:]
-    for rel in versions:
-        page.goto(urljoin(site_server + LAW + "rus/", rel) + "diff-previous/")
-        if page.locator("del.zl-del").count() and page.locator("ins.zl-ins").count() > 1:
-            break
-    else:
-        pytest.fail("no diff between consecutive Russian versions shows both <ins> and <del>")
-    ins = page.locator("ins.zl-ins").nth(1)
+def test_the_language_switch_keeps_the_article_and_the_date(page, site_server):
+    page.goto(site_server + LAW + "rus@2016-03-01/#chp_3__art_15")
+    page.locator(".md-header .md-select").hover()
+    page.locator("a.md-select__link[hreflang=kk]").click()
+    page.wait_for_url(re.compile(r"kaz@2016-03-01/#chp_3__art_15$"))
+    assert page.locator("html").get_attribute("lang") == "kk"
+    assert "2016 жылғы 1 наурыздан бастап қолданылады" in page.locator(".zl-banner").inner_text()
+
+
+def test_a_diff_page_marks_insertions_and_never_strikes_out_unknown_or_foreign_wording(page, site_server):
+    page.goto(site_server + LAW + "rus@2013-05-16/diff-current/")
+    ins = page.locator(".zl-diff-inline ins.zl-ins").first
     assert ins.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    unavailable = page.locator(".zl-diff-not_available")
+    assert unavailable.count() and "текст недоступен" in unavailable.first.inner_text()
+    assert unavailable.first.locator("del, ins").count() == 0
+    for text in page.locator("del.zl-del").all_inner_texts():
+        assert not re.search(r"[a-zA-Z]{4}|[әғқңөұүһі]", text), text      # struck-out words are Russian
     page.screenshot(path=str(ARTIFACTS / "diff.png"))
+    page.locator("button.zl-view[data-view=side]").click()
+    assert page.locator(".zl-diff-side").first.is_visible()
+    assert not page.locator(".zl-diff-inline").first.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "diff-side.png"))
 
 
 def test_screenshots_of_the_act_the_graph_and_a_draft(page, site_server):
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(site_server + LAW + "rus/#chp_2__art_9-1")
-    assert page.locator("#chp_2__art_9-1").is_visible()
+    assert page.locator("[id='chp_2__art_9-1']").is_visible()
     page.screenshot(path=str(ARTIFACTS / "act.png"))
     page.goto(site_server + "graph/")
     assert page.locator("svg.zl-svg circle").count() > 3
@@ -134,7 +162,8 @@ def test_screenshots_of_the_act_the_graph_and_a_draft(page, site_server):
 
 
 SAMPLE = ["", LAW, LAW + "rus/", LAW + "kaz/", LAW + "timeline/", LAW + "graph/", LAW + "parallel/",
-          "graph/", "drafts/", "downloads/", "kk/search/"]
+          "graph/", "drafts/", "downloads/", "kk/search/", "ru/", "kk/" + LAW + "timeline/", "ru/graph/",
+          "akn/kz/act/order/2016-12-08/78/rus/"]
 
 
 def test_every_internal_link_on_a_sample_of_pages_resolves(page, site_server):
@@ -143,7 +172,8 @@ def test_every_internal_link_on_a_sample_of_pages_resolves(page, site_server):
     for path in SAMPLE:
         resp = page.goto(site_server + path)
         assert resp.status == 200, path
-        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        hrefs = page.eval_on_selector_all(
+            "a[href]", "els => els.map(e => new URL(e.getAttribute('href'), location.href).href)")
         for href in hrefs:
             if not href.startswith(site_server):
                 continue
@@ -164,3 +194,114 @@ def test_no_request_leaves_localhost(page, site_server, outside):
         page.wait_for_load_state("networkidle")
     _search(page, site_server, "ru/search/", "услугодатель")
     assert outside == []
+
+
+# ── accessibility (axe-core 4.x through axe-playwright-python, which ships axe.min.js) ───────────
+
+AXE_PAGES = {
+    "home": "",
+    "home-ru": "ru/",
+    "act-rus": LAW + "rus/",
+    "act-kaz": LAW + "kaz/",
+    "act-eng": LAW + "eng/",
+    "version": LAW + "rus@2016-03-01/",
+    "diff": LAW + "rus@2013-05-16/diff-current/",
+    "graph": "ru/graph/",
+    "timeline": "kk/" + LAW + "timeline/",
+    "draft": "drafts/example-open-consultation/",
+}
+
+
+@pytest.mark.parametrize("name", AXE_PAGES)
+def test_axe_finds_no_serious_or_critical_violation(page, site_server, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_server + AXE_PAGES[name])
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page, options={"resultTypes": ["violations"]})
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"a11y-{name}.png"))
+
+
+def test_permalink_signs_take_focus_only_when_visible(page, site_server):
+    page.goto(site_server + LAW + "rus/")
+    anchors = page.locator("a.zl-anchor")
+    assert anchors.count() > 200
+    assert anchors.first.evaluate("e => getComputedStyle(e).visibility") == "hidden"
+    # Tabbing through the first controls never lands on a hidden ¶.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => document.activeElement && document.activeElement.className")
+        assert "zl-anchor" not in (focused or "")
+    page.locator("[id='chp_1__art_1']").hover()
+    assert page.locator("[id='chp_1__art_1'] a.zl-anchor").evaluate("e => getComputedStyle(e).visibility") == "visible"
+
+
+def test_explanations_open_from_the_keyboard_and_borrowed_wording_carries_its_language(page, site_server):
+    page.goto(site_server + LAW + "eng@2016-03-01/")
+    summary = page.locator("details.zl-why > summary").first
+    assert summary.count()
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert summary.evaluate("e => e.parentElement.open")
+    borrowed = page.locator(".zl-other-lang p[lang]").first
+    assert borrowed.get_attribute("lang") in ("ru", "kk")
+
+
+def test_repealed_text_and_labels_have_enough_contrast(page, site_server):
+    page.goto(site_server + LAW + "rus/")
+
+    def ratio(selector):
+        return page.locator(selector).first.evaluate("""e => {
+          const rgb = s => s.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+          const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 :
+                              Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+          let bg = null, el = e;
+          while (el) { const c = getComputedStyle(el).backgroundColor;
+                       if (c && !c.startsWith('rgba(0, 0, 0, 0)') && c !== 'transparent') { bg = c; break; }
+                       el = el.parentElement; }
+          const a = lum(rgb(getComputedStyle(e).color)), b = lum(rgb(bg || 'rgb(255,255,255)'));
+          return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        }""")
+
+    assert ratio(".zl-repealed p") >= 4.5
+    assert ratio(".zl-note") >= 4.5
+
+
+def test_timeline_and_graph_are_navigation_with_readable_labels(page, site_server):
+    page.goto(site_server + "ru/" + LAW + "timeline/")
+    dots = page.locator("svg.zl-svg a.zl-svg-link")
+    assert dots.count() > 10
+    sizes = page.locator("svg.zl-svg text").evaluate_all(
+        "els => els.map(t => t.getBoundingClientRect().height > 0 ? parseFloat(getComputedStyle(t).fontSize) *"
+        " (t.ownerSVGElement.getScreenCTM().a) : 99)")
+    assert min(sizes) >= 12, min(sizes)
+    page.screenshot(path=str(ARTIFACTS / "timeline-ru.png"), full_page=True)
+    page.locator("svg.zl-svg a.zl-svg-link[href*='rus@'] circle").nth(3).click()
+    page.wait_for_url(re.compile(r"rus@\d{4}-\d{2}-\d{2}/$"))
+    page.goto(site_server + "ru/graph/")
+    nodes = page.locator("svg.zl-svg circle")
+    labels = page.locator("svg.zl-svg a.zl-svg-link text, svg.zl-svg g > text")
+    assert nodes.count() >= 10 and labels.count() >= nodes.count()
+    assert page.locator("ul.zl-legend li").count() >= 5
+    sizes = page.locator("svg.zl-svg text").evaluate_all(
+        "els => els.map(t => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a)")
+    assert min(sizes) >= 12
+    page.screenshot(path=str(ARTIFACTS / "graph.png"), full_page=True)
+    page.locator("svg.zl-svg a.zl-svg-link[href*='order/2016-12-08/78'] circle").first.click()
+    page.wait_for_load_state()
+    assert "2016-12-08/78" in page.url
+
+
+def test_print_shows_the_text_with_a_header_and_no_menus(page, site_server):
+    page.goto(site_server + LAW + "kaz/")
+    page.emulate_media(media="print")
+    assert page.locator(".zl-print-header").is_visible()
+    assert "жағдай бойынша" in page.locator(".zl-print-header").inner_text()
+    for hidden in (".md-sidebar--primary", ".zl-search", ".zl-versionnav", ".md-header"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".zl-note").first.is_visible() or page.locator(".zl-note").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "print-kk.png"))

@@ -77,6 +77,12 @@ def page(out: Path, url: str):
     return lhtml.fromstring((out / url / "index.html").read_bytes())
 
 
+def provision(doc, eid: str):
+    """The provision ``eid`` of a page: its section (an article's id is on its heading, for the
+    table of contents and Pagefind's sub-results)."""
+    return doc.xpath(f"//*[@id='{eid}']/ancestor-or-self::section[1]")[0]
+
+
 def test_a_comment_with_script_markdown_and_javascript_link_is_rendered_inert(sample_out):
     doc = page(sample_out, "drafts/evil/")
     comment = doc.cssselect(".zl-comment-text")[0]
@@ -91,7 +97,7 @@ def test_a_comment_with_script_markdown_and_javascript_link_is_rendered_inert(sa
 
 
 def test_markdown_in_corpus_text_stays_literal(sample_out):
-    art2 = page(sample_out, f"{LAW}/rus/").get_element_by_id("chp_1__art_2")
+    art2 = provision(page(sample_out, f"{LAW}/rus/"), "chp_1__art_2")
     assert "**проекта**" in art2.text_content()
 
 
@@ -105,19 +111,20 @@ def test_each_page_carries_its_language(sample_out):
 
 def test_every_provision_has_a_permalink_and_its_footnote_and_repeal_show(sample_out):
     doc = page(sample_out, f"{LAW}/rus/")
-    art1 = doc.get_element_by_id("chp_1__art_1")
+    art1 = provision(doc, "chp_1__art_1")
     assert art1.cssselect("a.zl-anchor")[0].get("href") == "#chp_1__art_1"
     assert "408-V" in art1.cssselect(".zl-note")[0].text_content()
-    art3 = doc.get_element_by_id("chp_1__art_3")
+    art3 = provision(doc, "chp_1__art_3")
     assert "zl-repealed" in art3.get("class") and "исключен" in art3.text_content()
 
 
 def test_a_version_banner_gives_its_window_coverage_and_uncertain_dates(sample_out):
-    first = page(sample_out, f"{LAW}/rus@2013-05-21/").cssselect(".zl-banner")[0].text_content()
-    assert "действует с 2013-05-21" in first and "по не ранее 2016-03-01" in first
-    assert "текст известен для 1 из 1 статей" in first
-    second = page(sample_out, f"{LAW}/rus@2016-03-01/").cssselect(".zl-banner")[0].text_content()
-    assert "не ранее 2016-03-01" in second and "по настоящее время" in second
+    first = " ".join(page(sample_out, f"{LAW}/rus@2013-05-21/").cssselect(".zl-banner")[0].text_content().split())
+    assert "Действует с 21.05.2013; следующая редакция — не ранее 01.03.2016." in first
+    assert "известен для 1 из 1 статьи" in first
+    second = " ".join(page(sample_out, f"{LAW}/rus@2016-03-01/").cssselect(".zl-banner")[0].text_content().split())
+    assert "Действует не ранее чем с 01.03.2016; действует по настоящее время." in second
+    assert "известен для 2 из 3 статей" in second
 
 
 def test_versions_link_to_each_other_and_to_their_diffs(sample_out):
@@ -126,41 +133,48 @@ def test_versions_link_to_each_other_and_to_their_diffs(sample_out):
     assert {a.get("href") for a in doc.cssselect("a.zl-diff-link")} == {"diff-previous/", "diff-current/"}
     options = [o.get("value") for o in doc.cssselect("select.zl-switcher option")]
     assert options == ["../rus/", "./", "../rus@2013-05-21/"]
+    assert [o.text_content() for o in doc.cssselect("select.zl-switcher option")] == [
+        "Действующая редакция", "≥ 01.03.2016", "21.05.2013"]
 
 
 def test_a_diff_marks_changed_words_with_ins_and_del(sample_out):
     doc = page(sample_out, f"{LAW}/rus@2016-03-01/diff-previous/")
-    row = doc.get_element_by_id("chp_1__art_1")
+    row = doc.get_element_by_id("chp_1__art_1").cssselect(".zl-diff-inline")[0]
     assert [d.text for d in row.cssselect("del.zl-del")] == ["отказывается"]
     assert [i.text for i in row.cssselect("ins.zl-ins")] == ["отказывает"]
-    assert doc.get_element_by_id("chp_1__art_2").cssselect("ins.zl-ins")   # a new article: all inserted
+    assert doc.get_element_by_id("chp_1__art_2").cssselect(".zl-diff-inline ins.zl-ins")   # a new article
 
 
 def test_the_parallel_view_marks_a_provision_missing_in_a_language(sample_out):
-    row = page(sample_out, f"{LAW}/parallel/").get_element_by_id("chp_1__art_2")
+    row = page(sample_out, f"ru/{LAW}/parallel/").get_element_by_id("chp_1__art_2")
     cells = row.findall("td")
-    assert "публичное обсуждение" in cells[1].text_content()
-    assert "zl-absent" in cells[2].get("class") and cells[2].get("lang") == "kk"
+    assert "публичное обсуждение" in cells[0].text_content() and cells[0].get("lang") == "ru"
+    assert "zl-absent" in cells[1].get("class") and cells[1].text_content() == "нет в тексте на этом языке"
+    assert row.find("th").text_content() == "статья 2"
 
 
 def test_the_timeline_draws_lower_bound_dates_as_such(sample_out):
     doc = page(sample_out, f"{LAW}/timeline/")
     svg = doc.cssselect("svg.zl-svg")[0]
-    assert "≥ 2016-03-01" in svg.text_content()
+    assert "≥ 1 Mar 2016" in svg.text_content()
+    assert "≥ 01.03.2016" in page(sample_out, f"ru/{LAW}/timeline/").cssselect("svg.zl-svg")[0].text_content()
     assert doc.get_element_by_id("chp_1__art_1").cssselect("li")
 
 
 def test_a_late_comment_is_kept_and_marked(sample_out):
     comments = page(sample_out, "drafts/evil/").cssselect(".zl-comment")
     assert [("zl-late" in c.get("class")) for c in comments] == [False, True]
-    assert "not subject to consideration" in comments[1].text_content()
+    assert "поступило после срока: не подлежит рассмотрению" in comments[1].text_content()
+    assert "юридическое лицо" in comments[1].text_content()
 
 
 def test_downloads_and_feeds_are_published(sample_out):
     assert (sample_out / LAW / "rus" / "main.xml").read_bytes() == b"<akomaNtoso/>"
     assert (sample_out / LAW / "rus@2016-03-01" / "main.xml").exists()
     atom = (sample_out / "feeds" / "changes.atom").read_text(encoding="utf-8")
-    assert "Law No. 408-V" in atom and "not before this date" in atom
+    assert "Law No. 408-V" in atom and "Takes effect not before 1 March 2016" in atom
+    ru = (sample_out / "feeds" / "changes-ru.atom").read_text(encoding="utf-8")
+    assert "Вступает в силу не ранее 01.03.2016" in ru
 
 
 def test_no_page_refers_to_an_outside_script_style_or_font(sample_out):

@@ -22,6 +22,11 @@ def doc(site: Path, url: str):
     return lhtml.fromstring((site / url / "index.html").read_bytes())
 
 
+def provision(page, eid: str):
+    """The section of provision ``eid`` (an article's id is on its heading)."""
+    return page.xpath(f"//*[@id='{eid}']/ancestor-or-self::section[1]")[0]
+
+
 def versions(site: Path, work: str, lang: str) -> list[str]:
     return sorted(p.name.split("@")[1] for p in (site / work).glob(f"{lang}@*"))
 
@@ -61,10 +66,10 @@ def test_article_9_1_does_not_exist_on_29_02_2016_and_exists_from_01_03_2016(bui
 
 def test_the_current_russian_text_prints_footnotes_under_their_provision_and_greys_repeals(built_site):
     page = doc(built_site, LAW + "rus/")
-    art1 = page.get_element_by_id("chp_1__art_1")
+    art1 = provision(page, "chp_1__art_1")
     notes = [n.text_content() for n in art1.cssselect(":scope > .zl-note")]
     assert any(n.startswith("Сноска. Статья 1 с изменениями") for n in notes)
-    point6 = page.get_element_by_id("chp_1__art_1__point_6")
+    point6 = provision(page, "chp_1__art_1__point_6")
     assert "zl-repealed" in point6.get("class")
     assert "исключен Законом РК от 25.11.2019 № 272-VI" in point6.text_content()
 
@@ -72,17 +77,21 @@ def test_the_current_russian_text_prints_footnotes_under_their_provision_and_gre
 def test_a_version_labels_wording_taken_from_another_language(built_site):
     oldest = versions(built_site, LAW, "rus")[0]
     page = doc(built_site, f"{LAW}rus@{oldest}/")
-    assert page.cssselect(".zl-other-lang")                  # the 2013 wording is known in Kazakh only
-    assert "Қазақша" in page.cssselect(".zl-other-lang .zl-label")[0].text_content()
-    assert re.search(r"текст известен для \d+ из \d+ статей", page.cssselect(".zl-banner")[0].text_content())
+    borrowed = page.cssselect(".zl-other-lang")              # the 2013 wording is known in Kazakh only
+    assert borrowed
+    assert "известен только на казахском языке" in borrowed[0].cssselect("details.zl-why summary")[0].text_content()
+    assert borrowed[0].cssselect("p[lang=kk]"), "borrowed wording carries its own language"
+    assert re.search(r"Текст на русском языке известен для \d+ из \d+ стат(ьи|ей)\.",
+                     page.cssselect(".zl-banner")[0].text_content())
 
 
 def test_the_graph_shows_order_78_under_article_7_and_warns_of_stale_delegation(built_site):
-    law_graph = doc(built_site, LAW + "graph/")
+    law_graph = doc(built_site, "ru/" + LAW + "graph/")
     art7 = law_graph.get_element_by_id("chp_2__art_7__point_3").text_content()
-    assert "legal_basis" in art7 and "order" in art7.lower()
-    warnings = doc(built_site, "graph/").cssselect(".zl-warning")
-    assert any("stale_delegation" in w.text_content() and "order-78" in w.text_content() for w in warnings)
+    assert "на его основании издан" in art7 and "Приказ от 08.12.2016 № 78" in art7
+    warnings = doc(built_site, "ru/graph/").cssselect(".zl-warning")
+    assert any("Приказ от 08.12.2016 № 78 издан на основании нормы «Закон РК от 15.04.2013 № 88-V, статья 7, "
+               "подпункт 3)»" in " ".join(w.text_content().split()) for w in warnings)
     assert (built_site / "downloads" / "graph.graphml").exists() and (built_site / "downloads" / "graph.json").exists()
 
 
@@ -131,10 +140,8 @@ def test_the_downloadable_akn_carries_events_and_references_and_is_strictly_vali
 
 
 def test_diff_pages_name_each_change_in_the_language_of_the_text(built_site):
-    words = {"rus": {"добавлено", "исключено", "изменено", "текст стал известен", "текст неизвестен",
-                     "текст из другого языка"},
-             "kaz": {"толықтырылды", "алып тасталды", "өзгертілді", "мәтіні белгілі болды", "мәтіні белгісіз",
-                     "басқа тілдегі мәтін"}}
+    words = {"rus": {"добавлено", "исключено", "изменено", "текст недоступен"},
+             "kaz": {"толықтырылды", "алып тасталды", "өзгертілді", "мәтіні қолжетімсіз"}}
     for lang, allowed in words.items():
         seen = set()
         for d in versions(built_site, LAW, lang):
@@ -145,8 +152,49 @@ def test_diff_pages_name_each_change_in_the_language_of_the_text(built_site):
 
 def test_a_draft_page_flags_an_unjustified_decision_and_links_the_bylaw_it_amends(built_site):
     page = doc(built_site, "drafts/example-amend-order-78/")
+    assert page.get("lang") == "en"                      # the draft's title is English: so is its page
     comments = page.cssselect(".zl-comment")
     flagged = [c for c in comments if "no justification given" in c.text_content()]
     assert len(flagged) == 1 and "rejected" in flagged[0].text_content()
-    (link,) = [a for a in page.cssselect("a") if a.text_content() == "/akn/kz/act/order/2016-12-08/78"]
+    (link,) = [a for a in page.cssselect("a") if a.text_content() == "Order No. 78 of 8 December 2016"]
     assert link.get("href").rstrip("/").endswith("akn/kz/act/order/2016-12-08/78")
+
+
+def test_order_78_links_its_basis_to_article_7_subparagraph_3_in_force_on_the_same_date(built_site):
+    """References the linker resolved are links: order 78's preamble "подпунктом 3) статьи 7 Закона …"."""
+    page = doc(built_site, "akn/kz/act/order/2016-12-08/78/rus/")
+    (link,) = [a for a in page.cssselect(".zl-preamble a.zl-ref") if a.text_content().startswith("подпунктом 3) статьи 7")]
+    assert link.get("href").endswith("2013-04-15/88-V/rus/#chp_2__art_7__point_3")
+    dates = versions(built_site, "akn/kz/act/order/2016-12-08/78/", "rus")
+    old = doc(built_site, f"akn/kz/act/order/2016-12-08/78/rus@{dates[0]}/")
+    href = [a.get("href") for a in old.cssselect(".zl-preamble a.zl-ref")][0]
+    law_dates = [d for d in versions(built_site, LAW, "rus") if d <= dates[0]]
+    assert href.endswith(f"88-V/rus@{law_dates[-1]}/#chp_2__art_7__point_3"), href     # the law as it was then
+
+
+def test_a_version_collapses_unknown_wordings_into_lines_naming_the_bounding_changes(built_site):
+    dates = versions(built_site, LAW, "rus")
+    gaps = []
+    for d in dates:
+        gaps += [" ".join(g.text_content().split()) for g in doc(built_site, f"{LAW}rus@{d}/").cssselect(".zl-gap")]
+    assert gaps, "some version has provisions whose Russian wording is not in the corpus"
+    assert all("текст, действовавший на эту дату, в корпусе отсутствует." in g for g in gaps)
+    assert any(re.search(r"^(Статьи|Пункты|Подпункты) [\w)-]+–[\w)-]+:", g) for g in gaps), "a run is one line"
+    assert any(re.search(r"(Предыдущее|Следующее) изменение — Закон РК от \d\d\.\d\d\.\d{4} № [\w-]+ \(", g)
+               for g in gaps)
+
+
+def test_every_act_page_says_what_its_text_is_checked_against_and_what_is_not_yet_in_it(built_site):
+    for lang, words in (("rus", ("Состояние текста", "Сайт собран", "Официальный источник")),
+                        ("kaz", ("Мәтіннің жай-күйі", "құрастырылды", "Ресми дереккөз"))):
+        box = doc(built_site, f"{LAW}{lang}/").cssselect("aside.zl-asof")[0]
+        text = " ".join(box.text_content().split())
+        assert all(w in text for w in words), text
+        assert box.cssselect("details.zl-outstanding summary")
+    kk = " ".join(doc(built_site, f"{LAW}kaz/").cssselect("aside.zl-asof")[0].text_content().split())
+    assert re.search(r"Мәтін \d{4} жылғы \d+ \w+ ресми редакциямен салыстырылды", kk), kk
+    outstanding = []
+    for d in versions(built_site, LAW, "eng"):
+        outstanding += doc(built_site, f"{LAW}eng@{d}/").cssselect("details.zl-outstanding li")
+    assert outstanding and all(re.search(r"(Law|Order) No\. .+, in force (from|not before) .+: \d+ provisions?",
+                                         " ".join(li.text_content().split())) for li in outstanding)
