@@ -297,12 +297,14 @@ def _act_number(wording_source: str | None) -> str | None:
     return wording_source.split()[0] if wording_source else None
 
 
-def _articles(version) -> tuple[int, int]:
-    """(articles whose wording in the version's language is known, articles in force)."""
-    live = [p for p in version.existing() if p.kind == "article"] or version.existing()
+def _articles(version) -> tuple[int, int, str]:
+    """(units whose wording in the version's language is known, units in force, their kind): the
+    articles of a law, or every provision of an act without articles (an order's points)."""
+    articles = [p for p in version.existing() if p.kind == "article"]
+    live, unit = (articles, "article") if articles else (version.existing(), "provision")
     if all(hasattr(p, "reason") for p in live):
-        return sum(p.reason in (None, DERIVED) for p in live), len(live)
-    return sum(p.wording_lang == version.lang and not getattr(p, "partial", False) for p in live), len(live)
+        return sum(p.reason in (None, DERIVED) for p in live), len(live), unit
+    return sum(p.wording_lang == version.lang and not getattr(p, "partial", False) for p in live), len(live), unit
 
 
 def edition_of(version, seed: EditionView, snapshot, events) -> EditionView:
@@ -359,10 +361,10 @@ def consolidate(corpus: Path, site: SiteData, parsed: dict[str, tuple]) -> None:
             versions: list[VersionView] = []
             for i, point in enumerate(points):
                 v = api.version_at(corpus, view.name, point.effective.latest, lang)
-                known, total = _articles(v)
+                known, total, unit = _articles(v)
                 end = effective_date(points[i + 1].effective) if i + 1 < len(points) else None
                 text = version_text(v, base, lang, events=events, eif=eif)
-                version = VersionView(lang, effective_date(point.effective), end, text, known, total,
+                version = VersionView(lang, effective_date(point.effective), end, text, known, total, unit=unit,
                                       # dated as its address: the first day of the point
                                       xml=to_bytes(api.version_xml(corpus, v, point.effective.earliest)),
                                       edition=edition_of(v, view.editions[lang], snaps.get(lang), events))

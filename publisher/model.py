@@ -169,8 +169,9 @@ class VersionView:
     start: EffectiveDate
     end: EffectiveDate | None               # None: still in force
     text: TextView
-    known: int = 0                          # articles whose wording is known
-    total: int = 0
+    known: int = 0                          # units (articles, or provisions of an act without articles)
+    total: int = 0                          # whose wording is known, of all in force
+    unit: str = "article"                   # article | provision
     xml: bytes | None = None                # its AKN expression
     edition: EditionView | None = None      # the official edition its text is checked against
     unconsolidated: list[EventView] = field(default_factory=list)   # in effect, effect on the text unknown

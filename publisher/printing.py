@@ -207,7 +207,8 @@ def docx_bytes(text: TextView, L: Language, title: str, subtitle: str, built: da
             if version.end else L.t("banner.current")) + "."
         W.para(line, bold=True)
         if version.total:
-            W.para(L.t("banner.coverage", known=version.known, count=version.total))
+            W.para(L.t("banner.coverage" if version.unit == "article" else "banner.coverage.provisions",
+                       known=version.known, count=version.total))
     for line in [*text.preface, *text.preamble]:
         W.para(line)
 

@@ -162,7 +162,8 @@ def toc_of(text: TextView, L: Language) -> list[dict]:
                 continue
             heading = escape(p.heading or "")
             if p.source_lang and p.heading:
-                heading = Markup('<span lang="{0}">{1}</span>').format(LANGUAGES[p.source_lang].html, p.heading)
+                # a heading known only in another language: the menu says so in the page's language
+                heading = escape(L.t("toc.borrowed", lang_in=L.t(f"lang_in.{p.source_lang}")))
             name = Markup(" ").join(x for x in [escape(L.unit(p.kind, p.num)), heading] if x)
             out.append({"level": level, "id": p.eid, "name": str(name),
                         "children": entries(runs(p.children), min(level + 1, 6))})

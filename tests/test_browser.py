@@ -135,7 +135,9 @@ def test_a_diff_page_marks_insertions_and_never_strikes_out_unknown_or_foreign_w
     ins = page.locator(".zl-diff-inline ins.zl-ins").first
     assert ins.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
     unavailable = page.locator(".zl-diff-not_available")
-    assert unavailable.count() and "текст недоступен" in unavailable.first.inner_text()
+    assert unavailable.count() and not unavailable.first.is_visible()        # gathered in one closed list
+    page.locator("#zl-diff-unknown summary").click()
+    assert unavailable.first.is_visible() and "текст недоступен" in unavailable.first.inner_text()
     assert unavailable.first.locator("del, ins").count() == 0
     for text in page.locator("del.zl-del").all_inner_texts():
         assert not re.search(r"[a-zA-Z]{4}|[әғқңөұүһі]", text), text      # struck-out words are Russian

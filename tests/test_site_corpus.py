@@ -177,8 +177,8 @@ def test_a_version_collapses_unknown_wordings_into_lines_naming_the_bounding_cha
     gaps = []
     for d in dates:
         gaps += [" ".join(g.text_content().split()) for g in doc(built_site, f"{LAW}rus@{d}/").cssselect(".zl-gap")]
-    assert gaps, "some version has provisions whose Russian wording is not in the corpus"
-    assert all("текст, действовавший на эту дату, в корпусе отсутствует." in g for g in gaps)
+    assert gaps, "some version has provisions whose Russian wording is not known"
+    assert all("текст, действовавший на эту дату, по имеющимся источникам не установлен." in g for g in gaps)
     assert any(re.search(r"^(Статьи|Пункты|Подпункты) [\w)-]+–[\w)-]+:", g) for g in gaps), "a run is one line"
     assert any(re.search(r"(Предыдущее|Следующее) изменение — Закон РК от \d\d\.\d\d\.\d{4} № [\w-]+ \(", g)
                for g in gaps)
@@ -198,3 +198,35 @@ def test_every_act_page_says_what_its_text_is_checked_against_and_what_is_not_ye
         outstanding += doc(built_site, f"{LAW}eng@{d}/").cssselect("details.zl-outstanding li")
     assert outstanding and all(re.search(r"(Law|Order) No\. .+, in force (from|not before) .+: \d+ provisions?",
                                          " ".join(li.text_content().split())) for li in outstanding)
+
+
+def test_a_diff_counts_only_known_changes_and_gathers_unknown_wordings_in_one_closed_list(built_site):
+    page = doc(built_site, f"{LAW}rus@2016-03-01/diff-previous/")
+    banner = " ".join(page.cssselect(".zl-diff-banner")[0].text_content().split())
+    rows = page.cssselect("section.zl-diff-row")
+    unknown = page.cssselect("details#zl-diff-unknown li.zl-diff-not_available")
+    counted = re.search(r"(\d+) изменённ\w+ положени\w+; текст (\d+) положени\w+ неизвестен", banner)
+    assert counted, banner
+    assert int(counted[1]) == len(rows) > 0 and int(counted[2]) == len(unknown) > 0
+    assert not any(r.get("class").endswith("not_available") for r in rows)
+    assert page.cssselect("details#zl-diff-unknown")[0].get("open") is None      # closed until asked
+    assert all(li.cssselect("a")[0].get("href").startswith("../#") for li in unknown)
+
+
+@pytest.mark.parametrize("lang,foreign", [("rus", r"[әғқңөұүһі]|[A-Za-z]{4}"), ("kaz", r"[A-Za-z]{4}")])
+def test_a_versions_table_of_contents_is_in_its_own_language_even_where_the_wording_is_borrowed(
+        built_site, lang, foreign):
+    borrowed = 0
+    for d in versions(built_site, LAW, lang):
+        page = doc(built_site, f"{LAW}{lang}@{d}/")
+        for a in page.cssselect("nav.md-nav--secondary a.md-nav__link"):
+            text = " ".join(a.text_content().split())
+            assert not re.search(foreign, text), (d, text)
+            borrowed += "только" in text or "тек" in text
+    assert borrowed, "some article of some version is known only in another language"
+
+
+def test_an_orders_coverage_counts_its_provisions_not_articles(built_site):
+    page = doc(built_site, "akn/kz/act/order/2016-01-22/52/kaz@2016-03-01/")
+    banner = " ".join(page.cssselect(".zl-coverage")[0].text_content().split())
+    assert re.fullmatch(r"\d+ ереженің \d+ ережесінің қазақ тіліндегі мәтіні белгілі\.", banner), banner
