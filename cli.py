@@ -343,7 +343,7 @@ def versions_cmd(ctx: click.Context, work: str, as_json: bool) -> None:
         cov = " ".join(f"{lang} {c:.0%}" for lang, c in p.coverage.items())
         labels = sorted({e.label.isoformat() for e in p.editions.values()})
         checked = f"; checked against the edition of {', '.join(labels)}" if labels else ""
-        click.echo(f"{p.effective!s:38} {what}  [{len(p.events)} events; coverage {cov}{checked}]")
+        click.echo(f"{p.effective!s:38} {what}  [{len(p.events)} event{'' if len(p.events) == 1 else 's'}; coverage {cov}{checked}]")
 
 
 @zanlex.command("show")
@@ -613,7 +613,7 @@ def discussion_ics(ctx: click.Context, output: Path | None) -> None:
     if output:
         atomic_write(output, feed, make_parents=False)
     else:
-        click.get_binary_stream("stdout").write(feed)
+        sys.stdout.buffer.write(feed)
 
 
 @discussion_group.command("add-comment")

@@ -601,17 +601,9 @@ def _parse_tops(ins: Instruction, lang: str, doctype: str, where) -> list[Provis
 
 def _parse_new(ins: Instruction, lang: str, doctype: str, container: str, where) -> list[Provision]:
     """The new wording, parsed like any text of the corpus, its eIds placed under ``container``."""
-    try:
-        act = akn_schema.parse_text(ins.new_text, lang=lang, doctype=doctype, path=ins.source, work="", strict=True)
-    except akn_schema.ParseError as err:
-        raise InstructionError(*where, f"the new wording does not parse: {err.message}") from None
-    if act.preamble or act.conclusions or not act.body:
-        raise InstructionError(*where, "the new wording is not a list of provisions")
     prefix = f"{container}__" if container else ""
-    provs = []
-    for top in act.body:
-        provs += [replace(p, eid=prefix + p.eid, children=[]) for p in top.walk()]
-    return provs
+    return [replace(p, eid=prefix + p.eid, children=[])
+            for top in _parse_tops(ins, lang, doctype, where) for p in top.walk()]
 
 
 __all__ = ["Application", "DerivedWording", "apply_act", "apply_in_order", "instruction_events",
