@@ -357,13 +357,21 @@ def show_cmd(ctx: click.Context, work: str, as_of: str, lang: str, fmt: str) -> 
     from akn_schema.akn import to_bytes
     from consolidator import parse_day, version_at, version_xml
 
-    version = version_at(ctx.obj.loaded(), work, parse_day(as_of), lang)
+    version = version_at(ctx.obj.loaded(), work, _adopted_by(ctx, work, parse_day(as_of), "--as-of"), lang)
     if fmt == "json":
         emit_json(version.as_json())
     elif fmt == "akn":
         click.echo(to_bytes(version_xml(ctx.obj.loaded(), version)).decode("utf-8"), nl=False)
     else:
         click.echo(version.as_text())
+
+
+def _adopted_by(ctx: click.Context, work: str, day, option: str):
+    """``day``, if WORK had been adopted by then; before that it has no text to show."""
+    adopted = ctx.obj.loaded().work(work).date
+    if day < adopted:
+        raise click.BadParameter(f"{work} was adopted on {adopted}: it has no text on {day}", param_hint=option)
+    return day
 
 
 @zanlex.command("diff")
@@ -377,7 +385,10 @@ def diff_cmd(ctx: click.Context, work: str, d1: str, d2: str, lang: str, fmt: st
     """Word-level differences between WORK's versions on two dates, provision by provision."""
     from consolidator import diff_html, parse_day, version_diff
 
-    diffs = version_diff(ctx.obj.loaded(), work, parse_day(d1), parse_day(d2), lang)
+    earlier, later = _adopted_by(ctx, work, parse_day(d1), "--from"), _adopted_by(ctx, work, parse_day(d2), "--to")
+    if later < earlier:
+        raise click.BadParameter(f"--to {later} is before --from {earlier}", param_hint="--to")
+    diffs = version_diff(ctx.obj.loaded(), work, earlier, later, lang)
     if fmt == "json":
         emit_json([d.as_json() for d in diffs])
     elif fmt == "html":

@@ -200,6 +200,10 @@ def item_for(text: AmendingText, work, work_name: str) -> Item:
     g = grammar_for(text.lang)
     when = g.addressee_date.format(day=work.date.day, month=g.months_genitive[work.date.month], year=work.date.year)
     title = work.titles.get(text.lang)
+    if not title:       # the item names the work by its title: without it no item can be found
+        where = work.folder / "work.toml" if work.folder else work_name
+        raise ZanlexError(f"{where}: [titles] gives no {text.lang} title, which is needed to find the item of "
+                          f"{text.name} addressed to {work_name}")
     squeeze = lambda s: re.sub(r"\s+", " ", s)  # noqa: E731
     titles = [f"{op}{title}{cl}" for op, cl in g.quotes] if title else []
     hits = [it for it in items(text) if when in squeeze(it.head) and any(t in squeeze(it.head) for t in titles)]

@@ -294,3 +294,15 @@ def test_a_text_in_a_language_without_an_instruction_grammar_breaks_nothing_and_
         assert version_at(copy, WORK, date(2023, 1, 1), lang).provision("chp_4__art_22").status == "in_force"
     found = [f for f in consolidation_audits(copy) if f.code == "no_instruction_grammar"]
     assert [f.details["lang"] for f in found] == ["eng"]
+
+
+def test_a_work_without_a_title_in_the_items_language_is_a_config_error_naming_its_work_toml(tmp_path, corpus_dir):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, corpus)
+    toml = corpus / "works" / "law-88-V" / "work.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text("\n".join(ln for ln in text.splitlines() if not ln.startswith("rus = \"О ")) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(ZanlexError, match=r"works/law-88-V/work\.toml: \[titles\] gives no rus title, which is "
+                                          r"needed to find the item of .*484-V.* addressed to law-88-V"):
+        instructions_for(corpus, "484-V", WORK)

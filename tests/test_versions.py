@@ -273,3 +273,11 @@ def test_without_the_2021_edition_the_versions_it_covers_contradict_it_nowhere(t
         assert official[p.eid].status != "removed", p.eid
         assert Wording.of(official[p.eid]).key == Wording(p.num, p.heading, p.label, tuple(p.text),
                                                           tuple(p.wrap_up)).key, p.eid
+
+
+def test_there_is_no_version_of_the_law_before_its_adoption_and_a_diff_runs_forward(corpus_dir):
+    before = _run("show", "law-88-V", "--as-of", "2000-01-01", "--lang", "rus")
+    assert before.exit_code == 2 and "law-88-V was adopted on 2013-04-15: it has no text on 2000-01-01" in before.output
+    backwards = _run("diff", "law-88-V", "--from", "2020-01-01", "--to", "2016-01-01", "--lang", "rus")
+    assert backwards.exit_code == 2 and "--to 2016-01-01 is before --from 2020-01-01" in backwards.output
+    assert _run("show", "law-88-V", "--as-of", "2013-04-15", "--lang", "kaz").exit_code == 0
