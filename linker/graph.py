@@ -92,6 +92,7 @@ def graph_from(works: dict, parts: dict[str, WorkLinks], history: dict,
                 g.nodes[node]["langs"] += f",{lang}"
     _amendment_edges(g, works, history)
     _reference_edges(g, [r for name in works for r in parts[name].resolutions], by_uri, history)
+    _one_node_per_untitled_act(g)
     if as_of:
         _keep_valid(g, as_of.isoformat())
     return g
@@ -121,7 +122,7 @@ def _reference_edges(g, found, by_uri: dict, history) -> None:
         citing = by_uri[res.work]
         target = res.node
         if res.status == "external":
-            _external_node(g, res)
+            _external_node(g, res, lang)
         kind = "cites"
         source = f"{res.work}~{res.source_eid}" if res.source_eid else res.work
         if res.source_eid is None and citing.doctype != "law" and BASIS_CUE in cues:
@@ -146,13 +147,62 @@ def _reference_edges(g, found, by_uri: dict, history) -> None:
         g.add_edge(source, target, key=edge_key, kind=kind, langs=lang, **attrs)
 
 
-def _external_node(g, res: Resolution) -> None:
+def _external_node(g, res: Resolution, lang: str) -> None:
     if res.target not in g:
         m = res.reference.act
+        # An act cited by date and number is named from them in each language; an act cited by its
+        # title only keeps that title in the language of the text ("title_rus").
+        title = m.title or ("" if m.date and m.number else m.raw)
         g.add_node(res.target, kind="work", name="", type=m.kind or "", date=m.date.isoformat() if m.date else "",
-                   number=m.number or "", title=m.title or m.raw, in_corpus=False)
+                   number=m.number or "", title=title, in_corpus=False)
+        if res.target.startswith("ext:"):
+            g.nodes[res.target][f"title_{lang}"] = title
     elif res.reference.act.date and not g.nodes[res.target]["date"]:
         g.nodes[res.target]["date"] = res.reference.act.date.isoformat()
+
+
+def _one_node_per_untitled_act(g) -> None:
+    """An act outside the corpus cited only by its title is one node in every language.
+
+    The same provision of two language texts of one work is the same rule: where each cites just
+    one act of a kind by title only ("Законом «О персональных данных и их защите»", "«Дербес
+    деректер және оларды қорғау туралы» Заңымен"), the two titles name one act, and their nodes
+    are merged (the first language's node stays, with ``title_<lang>`` for each language).
+    """
+    cited: dict[tuple[str, str], dict[str, set[str]]] = {}      # (source, kind) → lang → ext nodes
+    for u, v, data in g.edges(data=True):
+        if v.startswith("ext:"):
+            for lang in data.get("langs", "").split(","):
+                cited.setdefault((u, g.nodes[v]["type"]), {}).setdefault(lang, set()).add(v)
+    merged: dict[str, str] = {}                                  # dropped node → the node kept
+    for _, by_lang in sorted(cited.items()):
+        single = sorted((lang, next(iter(nodes))) for lang, nodes in by_lang.items() if len(nodes) == 1)
+        for (lang, first), (other_lang, other) in zip(single, single[1:], strict=False):
+            keep, drop = _final(merged, first), _final(merged, other)
+            if (keep != drop and not g.nodes[keep].get(f"title_{other_lang}")
+                    and not g.nodes[drop].get(f"title_{lang}")):
+                _merge_into(g, keep, drop)
+                merged[drop] = keep
+
+
+def _final(merged: dict[str, str], node: str) -> str:
+    while node in merged:
+        node = merged[node]
+    return node
+
+
+def _merge_into(g, keep: str, drop: str) -> None:
+    """Move ``drop``'s titles and edges to ``keep``; an edge both have is one, in both languages."""
+    for key, value in g.nodes[drop].items():
+        if key.startswith("title_"):
+            g.nodes[keep][key] = value
+    for u, _, key, data in list(g.in_edges(drop, keys=True, data=True)):
+        if g.has_edge(u, keep, key):
+            have = g.edges[u, keep, key]
+            have["langs"] = ",".join(sorted(set(have["langs"].split(",")) | set(data["langs"].split(","))))
+        else:
+            g.add_edge(u, keep, key=key, **data)
+    g.remove_node(drop)
 
 
 def _repeal(history, name: str, eid: str | None):

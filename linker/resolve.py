@@ -167,16 +167,32 @@ def _index(works: dict) -> _WorkIndex:
 def external_node(mention: ActMention) -> str | None:
     """The node of a work outside the corpus, built only from what the text says.
 
-    With a date and a number it is the AKN work URI ("39/НҚ" → "39-НҚ": a URI component holds
-    no slash); otherwise ``ext:<kind>:<title>``.
+    With a date and a number it is the AKN work URI (``uri_number``: "39/НҚ" → "39-NK"); otherwise
+    ``ext:<kind>:<title>``.
     """
     kind = mention.kind or "act"
     if mention.date and mention.number:
         subtype = "" if kind == "law" else f"{kind}/"
-        return f"/akn/kz/act/{subtype}{mention.date.isoformat()}/{mention.number.replace('/', '-')}"
+        return f"/akn/kz/act/{subtype}{mention.date.isoformat()}/{uri_number(mention.number)}"
     if mention.title:
         return f"ext:{kind}:{_norm(mention.title)}"
     return None
+
+
+_LATIN = str.maketrans({**dict(zip("АБВГҒДЕЁЗИЙІКҚЛМНҢОӨПРСТУҰҮФҺЫЭ", "ABVGGDEEZIIIKKLMNNOOPRSTUUUFHYE", strict=True)),
+                        "Ж": "ZH", "Х": "KH", "Ц": "TS", "Ч": "CH", "Ш": "SH", "Щ": "SHCH", "Ю": "YU", "Я": "YA",
+                        "Ә": "A", "Ъ": "", "Ь": "", "/": "-"})
+
+
+def uri_number(number: str) -> str:
+    """An act's number as a component of its work URI: no slash, Latin letters, as the registry writes
+    them (``corpus/amending-acts.toml``: "189/НҚ" is ``…/189-NK``).
+
+    >>> uri_number("39/НҚ"), uri_number("88-V"), uri_number("13/139")
+    ('39-NK', '88-V', '13-139')
+    """
+    return number.upper().translate(_LATIN) if any("А" <= c <= "ӿ" for c in number.upper()) else \
+        number.replace("/", "-")
 
 
 def unit_eid(path) -> str:

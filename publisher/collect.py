@@ -567,7 +567,8 @@ def node_ref(g, node: str, by_uri: dict[str, WorkView]) -> NodeRef:
     if a.get("number") and a.get("date"):
         act = ActRef(a.get("type") or "other", a["number"], date.fromisoformat(a["date"]), node)
     title = a.get("title") or a.get("name") or node
-    titles = () if act else ((guess_language(title), title),)
+    by_lang = tuple(sorted((k[len("title_"):], v) for k, v in a.items() if k.startswith("title_") and v))
+    titles = () if act else (by_lang or ((guess_language(title), title),))
     return NodeRef(node, "other", act, titles, in_corpus=False, type=a.get("type") or "other")
 
 

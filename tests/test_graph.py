@@ -155,3 +155,27 @@ def test_cli_check_exits_non_zero_on_errors():
 def test_cli_links_unknown_ref_is_one_line_error():
     res = CliRunner().invoke(cli.zanlex, ["links", "law-88-V~art_999"])
     assert res.exit_code != 0
+
+
+def test_an_act_cited_by_title_alone_in_two_languages_of_one_provision_is_one_node():
+    import networkx as nx
+
+    from linker.graph import _one_node_per_untitled_act
+
+    g = nx.MultiDiGraph()
+    law = "/akn/kz/act/2013-04-15/88-V~chp_4__art_19-1__para_2__point_6"
+    g.add_node(law, kind="provision")
+    ru, kk = "ext:law:о персональных данных и их защите", "ext:law:дербес деректер және оларды қорғау туралы"
+    g.add_node(ru, kind="work", type="law", title_rus="О персональных данных и их защите")
+    g.add_node(kk, kind="work", type="law", title_kaz="Дербес деректер және оларды қорғау туралы")
+    g.add_node("ext:code:еңбек кодекс", kind="work", type="code", title_kaz="Еңбек кодексі")
+    g.add_edge(law, ru, key="cites:", kind="cites", langs="rus")
+    g.add_edge(law, kk, key="cites:", kind="cites", langs="kaz")
+    g.add_edge(law, "ext:code:еңбек кодекс", key="cites:", kind="cites", langs="kaz")
+    _one_node_per_untitled_act(g)
+    laws = [n for n, a in g.nodes(data=True) if a.get("type") == "law"]
+    assert len(laws) == 1 and laws[0] in (ru, kk)
+    assert g.nodes[laws[0]]["title_kaz"] == "Дербес деректер және оларды қорғау туралы"
+    assert g.nodes[laws[0]]["title_rus"] == "О персональных данных и их защите"
+    assert g.edges[law, laws[0], "cites:"]["langs"] == "kaz,rus"
+    assert "ext:code:еңбек кодекс" in g          # a code is not a law: never merged with one

@@ -230,3 +230,15 @@ def test_an_orders_coverage_counts_its_provisions_not_articles(built_site):
     page = doc(built_site, "akn/kz/act/order/2016-01-22/52/kaz@2016-03-01/")
     banner = " ".join(page.cssselect(".zl-coverage")[0].text_content().split())
     assert re.fullmatch(r"\d+ ереженің \d+ ережесінің қазақ тіліндегі мәтіні белгілі\.", banner), banner
+
+
+def test_the_parallel_view_prints_each_articles_heading_in_its_column_and_never_repeats_a_column(built_site):
+    page = doc(built_site, f"ru/{LAW}parallel@2016-03-01/")
+    head = [th.text_content() for th in page.cssselect("table.zl-parallel thead th")]
+    assert head == ["Положение", "русский", "казахский", "английский"], head
+    row = page.get_element_by_id("chp_3__art_15")
+    rus, kaz, eng = (" ".join(td.text_content().split()) for td in row.findall("td"))
+    assert rus.startswith("Статья 15. ") and kaz.startswith("15-бап. ") and eng.startswith("Article 15. "), (rus, kaz)
+    borrowed = page.cssselect("td.zl-other-lang")
+    assert borrowed and all(" ".join(td.text_content().split()).startswith("Текст на эту дату известен только на ")
+                            for td in borrowed)
