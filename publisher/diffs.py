@@ -43,6 +43,7 @@ class ProvisionChange:
     new_known: bool = True
     note: str | None = None         # a repealed provision's own words ("исключен Законом РК от …")
     heading: str | None = None      # its own heading, where known in the page's language
+    in_new: bool = True             # the newer text has it (else a link goes to the older one)
     removed_ops: list = field(default_factory=list)
 
 
@@ -75,6 +76,7 @@ def text_changes(old: TextView, new: TextView, lang: str) -> list[ProvisionChang
                                  old_known=a is None or known_a, new_known=b is None or known_b)
         change.article, change.context = _context(p, parents, L)
         change.heading = p.heading if p.heading and not p.source_lang and not p.missing else None
+        change.in_new = b is not None
         if b is not None and b.repealed:
             # Repealed: its words are struck out only when they are known in this language.
             change.status, change.note = "removed", " ".join(b.text) or None

@@ -242,3 +242,25 @@ def test_the_parallel_view_prints_each_articles_heading_in_its_column_and_never_
     borrowed = page.cssselect("td.zl-other-lang")
     assert borrowed and all(" ".join(td.text_content().split()).startswith("Текст на эту дату известен только на ")
                             for td in borrowed)
+
+
+def test_every_link_to_a_provision_lands_on_it(built_site):
+    """A link with a fragment (a graph node, a diff row, a reference) finds its anchor on the page."""
+    from urllib.parse import unquote, urljoin, urlparse
+
+    anchors: dict[Path, set[str]] = {}
+    missing = []
+    for page in sorted(built_site.rglob("index.html")):
+        here = "/" + page.parent.relative_to(built_site).as_posix() + "/"
+        for a in lhtml.fromstring(page.read_bytes()).xpath("//a[contains(@href, '#')]"):
+            url = urlparse(urljoin("http://site" + here.replace("/./", "/"), a.get("href")))
+            if url.netloc != "site" or not url.fragment or url.fragment.startswith("__"):
+                continue
+            target = built_site / unquote(url.path).lstrip("/")
+            target = target if target.suffix else target / "index.html"
+            if target not in anchors:
+                anchors[target] = (set(lhtml.fromstring(target.read_bytes()).xpath("//@id"))
+                                   if target.exists() else set())
+            if url.fragment not in anchors[target]:
+                missing.append((here, a.get("href")))
+    assert not missing, missing[:10]
