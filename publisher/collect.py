@@ -548,16 +548,15 @@ def _kind_of(part: str) -> tuple[str, str]:
     return kind, num + (")" if kind == "point" and num else "")
 
 
-def _anchor(work: WorkView, lang: str, eid: str) -> str:
-    """``eid`` if the current text has it, else its nearest unit that it has (a provision of the
-    graph may be one that a later amendment removed: its article is where the reader lands)."""
-    text = work.texts.get(lang)
-    if text is None:
-        return eid
-    ids = text.__dict__.get("_anchors")
-    if ids is None:
-        ids = text.__dict__["_anchors"] = {p.eid for p in text.walk()}
-    while eid not in ids and "__" in eid:
+def _anchor(g, work: WorkView, lang: str, eid: str) -> str:
+    """``eid`` if the work's current text in ``lang`` has it (its graph node lists the language),
+    else its nearest unit that it has: a provision of the graph may be one that a later amendment
+    removed, and its article is where the reader lands."""
+    def shown(e: str) -> bool:
+        node = g.nodes.get(f"{work.uri}~{e}")
+        return node is not None and lang in (node.get("langs") or "").split(",")
+
+    while "__" in eid and not shown(eid):
         eid = eid.rsplit("__", 1)[0]
     return eid
 
@@ -569,7 +568,7 @@ def node_ref(g, node: str, by_uri: dict[str, WorkView]) -> NodeRef:
         work = by_uri.get(a.get("work"))
         langs = [x for x in (a.get("langs") or "").split(",") if x]
         lang = next((x for x in langs if work and x in work.texts), None) or (next(iter(work.texts)) if work else None)
-        url = urls.expression_url(work.uri, lang) + "#" + _anchor(work, lang, a["eid"]) if work and lang else None
+        url = urls.expression_url(work.uri, lang) + "#" + _anchor(g, work, lang, a["eid"]) if work and lang else None
         act = ActRef(work.type, work.number, work.date, work.uri) if work else None
         return NodeRef(node, "provision", act, tuple(work.titles.items()) if work else (),
                        _path(work, a["eid"]), a.get("heading"), url, bool(work), a.get("work"))
