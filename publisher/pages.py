@@ -202,10 +202,13 @@ def _document_order(work: WorkView) -> dict[str, int]:
 def timeline_pages(P: _Pages, work: WorkView) -> Iterator[Page]:
     paths = _labels(work)
     order = _document_order(work)
-    per: dict[str, list] = {}
+    per: dict[str, dict] = {}           # article → (act, kind, effective) → (event, its targets there)
     for e in work.events:
         for target in e.targets:
-            per.setdefault(_article_of(target, paths), []).append((e, target))
+            line = per.setdefault(_article_of(target, paths), {}).setdefault((e.act, e.kind, e.effective), (e, []))
+            if target not in line[1]:
+                line[1].append(target)      # "3) - 9) исключены" is one line, naming each point
+    per = {eid: list(lines.values()) for eid, lines in per.items()}
     per_article = [(eid, paths.get(eid, ()), evs)
                    for eid, evs in sorted(per.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))]
     first = min((v.start for vs in work.versions.values() for v in vs), key=lambda e: e.date, default=None)

@@ -264,3 +264,13 @@ def test_every_link_to_a_provision_lands_on_it(built_site):
             if url.fragment not in anchors[target]:
                 missing.append((here, a.get("href")))
     assert not missing, missing[:10]
+
+
+@pytest.mark.parametrize("section", ["ru/", "kk/", ""])
+def test_a_timeline_lists_each_change_of_an_article_once(built_site, section):
+    page = doc(built_site, f"{section}{LAW}timeline/")
+    sections = page.cssselect("section.zl-prov")
+    assert len(sections) > 20
+    for s in sections:
+        lines = [" ".join(li.text_content().split()) for li in s.cssselect("li")]
+        assert len(lines) == len(set(lines)), (s.get("id"), lines)
