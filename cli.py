@@ -648,9 +648,16 @@ def discussion_add_comment(ctx: click.Context, draft: str, received: str, author
                                       "(it carries .zanlex-site); replaced atomically when the build succeeds.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The build's reference date (default: SOURCE_DATE_EPOCH, else the clock).")
+@click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
+              help="Keep each act's pages under .zanlex-cache/ beside the corpus (or $ZANLEX_CACHE), so that "
+                   "a rebuild redoes only the acts that changed.")
+@jobs_options
 @click.pass_context
-def build_cmd(ctx: click.Context, out: Path, today) -> None:
-    """Build the static site (mkdocs-material + Pagefind) from the corpus."""
+def build_cmd(ctx: click.Context, out: Path, today, use_cache: bool, jobs, executor_kind, scheduler) -> None:
+    """Build the static site (mkdocs-material + Pagefind) from the corpus.
+
+    Each act is collected and rendered in its own tasks (--jobs, or --executor dask); the graph,
+    the site's own pages, the sitemap and the search index are made after them."""
     import publisher
     from akn_schema.today import reference_epoch
     from publisher.output import check_target
@@ -659,10 +666,11 @@ def build_cmd(ctx: click.Context, out: Path, today) -> None:
     check_target(out, [corpus])            # refuse a foreign folder before any work
     epoch = reference_epoch(today.date() if today else None)
 
-    with progress_bar("build") as bar:
-        # the command's one Corpus: every stage of the build reads and parses through it
-        report = publisher.build(ctx.obj.loaded(), out, bar.step("build"), epoch=epoch,
-                                 wait=lambda message: click.echo(f"zanlex: {message}", err=True))
+    corpus = ctx.obj.loaded()        # the command's one Corpus: every stage of the build reads through it
+    with make_executor(jobs, executor_kind, scheduler) as ex, progress_bar("build") as bar:
+        report = publisher.build(corpus, out, bar.step("build"), epoch=epoch,
+                                 wait=lambda message: click.echo(f"zanlex: {message}", err=True),
+                                 executor=ex, cache=use_cache)
     for notice in report.notices:
         click.echo(f"zanlex: notice: {notice}", err=True)
     steps = ", ".join(f"{k} {v:.1f}s" for k, v in report.times.items())

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .corpus import Corpus, _fingerprint
-from .executor import Executor, SerialExecutor, worker_memo
+from .executor import Executor, SerialExecutor, worker_memo, worker_remember
 from .works import TextSource, Work
 
 
@@ -65,7 +65,7 @@ def corpus_tasks(corpus: Corpus, names: Iterable[str]) -> list[tuple[str, str, s
     """The arguments of per-work tasks: (corpus folder, configuration stamp, work name). This
     process's own corpus is registered under the stamp, so that a task run here uses it."""
     stamp = corpus_stamp(corpus)
-    worker_memo(("corpus", str(corpus.root), stamp), lambda: corpus)
+    worker_remember(("corpus", str(corpus.root), stamp), corpus)
     return [(str(corpus.root), stamp, name) for name in names]
 
 

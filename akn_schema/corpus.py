@@ -86,7 +86,7 @@ class Corpus:
         >>> c.cached(("x", "law-1"), list), c.cached(("x", "law-2"), list), c.forget("law-1")
         ([], [], 1)
         """
-        gone = [k for k in self._memo if isinstance(k, tuple) and work_name in k]
+        gone = [k for k in list(self._memo) if isinstance(k, tuple) and work_name in k]   # (threads of a Dask worker)
         for k in gone:
             del self._memo[k]
         return len(gone)

@@ -61,6 +61,12 @@ def worker_memo(key: Any, make: Callable[[], T]) -> T:
     return _WORKER_MEMO[key]
 
 
+def worker_remember(key: Any, value: T) -> T:
+    """Put ``value`` in this process's memo under ``key`` (replacing what was there)."""
+    _WORKER_MEMO[key] = value
+    return value
+
+
 class Executor:
     """Maps a function over items, yielding results in the items' order."""
 

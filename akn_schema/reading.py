@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 
 from .akn import act_to_xml
@@ -51,23 +52,42 @@ def parse_text(text: str, *, lang: str, doctype: str, path: str = "<text>", work
     return parse_lines(text, lang=lang, doctype=doctype, path=path, work=work, strict=strict, fmt=fmt)
 
 
-@functools.lru_cache(maxsize=64)
+def _file_stamp(path) -> tuple:
+    """What tells a text file changed since it was parsed (a long-lived process, a rebuild)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ()
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
 def parse_work(work: Work, lang: str, strict: bool = False) -> Act:
-    """The parsed text of a work in one language (cached: treat the result as read-only)."""
+    """The parsed text of a work in one language (cached while the file is unchanged: treat the
+    result as read-only)."""
+    return _parse_work(work, lang, strict, _file_stamp(work.source(lang).path))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_work(work: Work, lang: str, strict: bool, _stamp: tuple) -> Act:
     source = work.source(lang)
     return parse_text(read_source(work, lang), lang=lang, doctype=work.doctype, path=str(source.path),
                       work=work.name, strict=strict, fmt=getattr(source, "format", None))
 
 
-@functools.lru_cache(maxsize=256)
 def parse_source(work: Work, source: TextSource, strict: bool = False) -> Act:
-    """The parsed text of any source of a work: a seed text or an edition's (cached, read-only).
+    """The parsed text of any source of a work: a seed text or an edition's (cached while the
+    file is unchanged, read-only).
 
     >>> from pathlib import Path
     >>> w = load_works(Path(__file__).resolve().parent.parent / "corpus")["law-88-V"]
     >>> parse_source(w, w.texts["kaz"]).lang
     'kaz'
     """
+    return _parse_source(work, source, strict, _file_stamp(source.path))
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_source(work: Work, source: TextSource, strict: bool, _stamp: tuple) -> Act:
     if source.edition is None and work.texts.get(source.lang) == source:
         return parse_work(work, source.lang, strict)
     return parse_text(read_source(work, source), lang=source.lang, doctype=work.doctype,

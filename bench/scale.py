@@ -94,6 +94,12 @@ def count_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("index.html")) if site.is_dir() else 0
 
 
+def _steps(result: dict) -> str:
+    """The build's own per-step wall seconds, as it prints them ("collect 3.1s, global 0.4s, …")."""
+    m = re.search(r"\((.*)\)\s*$", result["stdout"].strip())
+    return m.group(1) if m else ""
+
+
 def bench_size(n: int, commands: list[str], jobs: int, work: Path) -> dict:
     corpus = work / f"corpus-{n}"
     if not corpus.exists():
@@ -114,14 +120,17 @@ def bench_size(n: int, commands: list[str], jobs: int, work: Path) -> dict:
     if "build" in commands:
         out = work / f"site-{n}"
         shutil.rmtree(work / f"cache-{n}", ignore_errors=True)
-        row["build"] = run(base + ["build", "--out", str(out)], env)
+        build = base + ["build", "--out", str(out), *jobs_args]
+        row["build"] = run(build, env)
         row["pages"] = count_pages(out)
-        m = re.search(r"\((.*)\)\s*$", row["build"]["stdout"].strip())
-        row["build_steps"] = m.group(1) if m else ""
-        row["rebuild"] = run(base + ["build", "--out", str(out)], env)
+        row["build_steps"] = _steps(row["build"])
+        row["rebuild"] = run(build, env)
+        row["rebuild_steps"] = _steps(row["rebuild"])
         edit_one(corpus)
-        row["edited"] = run(base + ["build", "--out", str(out)], env)
+        row["edited"] = run(build, env)
+        row["edited_steps"] = _steps(row["edited"])
         shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(work / f"cache-{n}", ignore_errors=True)
     return row
 
 

@@ -132,22 +132,36 @@ def write_docs(pages: Iterable[Page], files: dict[str, bytes], docs: Path,
         if page.url in seen:
             raise BuildError(f"two pages claim the URL /{page.url}")
         seen.add(page.url)
-        target = docs / urls.md_path(page.url)
-        _confined(target, docs, page.url)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown(), encoding="utf-8")
-        target.with_name(target.name + BODY_SUFFIX).write_text(page.html(), encoding="utf-8")
-        if page.toc:
-            target.with_name(target.name + TOC_SUFFIX).write_text(
-                json.dumps(page.toc, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        write_page(page, docs)
         progress("pages", i, len(pages))
-    for rel, content in sorted(files.items()):
-        target = docs / rel
-        _confined(target, docs, rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+    write_files(sorted(files.items()), docs)
     shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True)
     return len(pages)
+
+
+def write_page(page: Page, docs: Path) -> list[Path]:
+    """One page's Markdown file and its sidecars (body, table of contents); returns the files."""
+    target = docs / urls.md_path(page.url)
+    _confined(target, docs, page.url)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page.markdown(), encoding="utf-8")
+    body = target.with_name(target.name + BODY_SUFFIX)
+    body.write_text(page.html(), encoding="utf-8")
+    written = [target, body]
+    if page.toc:
+        toc = target.with_name(target.name + TOC_SUFFIX)
+        toc.write_text(json.dumps(page.toc, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        written.append(toc)
+    return written
+
+
+def write_files(files: Iterable[tuple[str, bytes]], folder: Path) -> None:
+    """Files by their path in ``folder`` (never outside it)."""
+    for rel, content in files:
+        target = folder / rel
+        _confined(target, folder, rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
 
 
 def _confined(target: Path, docs: Path, url: str) -> None:
@@ -178,7 +192,12 @@ def pagefind_glob(pages: Iterable[Page]) -> str:
     ...                Page("a@b/", "v", "rus", Markup(""), indexed=False)])
     '{drafts/x/index.html,index.html}'
     """
-    paths = sorted(f"{p.url}index.html" for p in pages if p.indexed)
+    return glob_of(p.url for p in pages if p.indexed)
+
+
+def glob_of(page_urls: Iterable[str]) -> str:
+    """The Pagefind ``--glob`` naming the pages at ``page_urls``."""
+    paths = sorted(f"{url}index.html" for url in page_urls)
     for path in paths:
         if any(c in path for c in "{}[]*?,\\!"):
             raise BuildError(f"page URL {path!r} cannot be named in a Pagefind glob")
@@ -199,11 +218,17 @@ def run_pagefind(site: Path, glob: str = "**/*.html") -> None:
 def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus: Path | None = None,
                progress: Progress = _no_progress, mkdocs: Callable = run_mkdocs,
                pagefind: Callable = run_pagefind, epoch: int | None = None,
-               wait: Callable[[str], None] | None = None) -> dict[str, float]:
+               wait: Callable[[str], None] | None = None,
+               acts: Callable[[Path], Iterable] | None = None) -> dict[str, float]:
     """Build the whole site into ``out`` atomically; returns the seconds each step took.
 
     ``out`` must be new or a site zanlex built (``publisher.output``: marker, lock, swap);
     ``epoch`` is the build's reference time (default: ``source_date_epoch``).
+
+    ``pages`` and ``files`` go through ``mkdocs build``; ``acts(scratch)``, when given, yields each
+    act's output already rendered (``publisher.shard.Rendered``: HTML pages and downloads), which
+    is written into the site as it comes (never held all at once) and added to the sitemap and
+    the search index. ``scratch`` is a folder inside the build folder for the act tasks' theme.
     """
     pages = list(pages)
     epoch = source_date_epoch(corpus) if epoch is None else epoch
@@ -220,15 +245,58 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
         mkdocs(docs, site, epoch)
         times["mkdocs"] = time.perf_counter() - t
         progress("mkdocs", 1, 1)
+        indexed = [p.url for p in pages if p.indexed]
+        if acts is not None:
+            t = time.perf_counter()
+            listed, found = write_acts(acts(output.folder / "theme"), site, {p.url for p in pages})
+            indexed += found
+            add_to_sitemap(site, listed, epoch)
+            times["acts"] = time.perf_counter() - t
         progress("pagefind", 0, 1)
         t = time.perf_counter()
-        pagefind(site, pagefind_glob(pages))
+        pagefind(site, glob_of(indexed))
         _canonical_pagefind(site)
         times["pagefind"] = time.perf_counter() - t
         progress("pagefind", 1, 1)
         _normalise_mtimes(site, epoch)
         output.publish(site)
     return times
+
+
+def write_acts(acts: Iterable, site: Path, taken: set[str]) -> tuple[list[str], list[str]]:
+    """Write each act's pages and downloads into ``site`` as they come; returns the URLs of every
+    page written and of those in the search index."""
+    listed: list[str] = []
+    indexed: list[str] = []
+    for rendered in acts:
+        for url in rendered.urls:
+            if url in taken:
+                raise BuildError(f"two pages claim the URL /{url}")
+            taken.add(url)
+        write_files(rendered.pages, site)
+        write_files(rendered.files, site)
+        listed += rendered.urls
+        indexed += rendered.indexed
+    return listed, indexed
+
+
+def add_to_sitemap(site: Path, page_urls: list[str], epoch: int) -> None:
+    """Add pages rendered outside ``mkdocs build`` to its sitemap, in mkdocs' own form."""
+    from datetime import UTC, datetime
+
+    from publisher.pages import site_url
+
+    xml = site / "sitemap.xml"
+    if not xml.exists() or not page_urls:
+        return
+    base = site_url()
+    day = datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%d")
+    text = xml.read_text(encoding="utf-8")
+    entries = "".join(f"\n    <url>\n         <loc>{escape(base + url)}</loc>\n         <lastmod>{day}</lastmod>\n"
+                      f"    </url>" for url in sorted(page_urls))
+    head, _, _tail = text.rpartition("</urlset>")
+    xml.write_text(head.rstrip() + entries + "\n</urlset>", encoding="utf-8")
+    _fix_sitemap_gzip(site, epoch)
 
 
 def _fix_sitemap_gzip(site: Path, epoch: int) -> None:
@@ -249,6 +317,12 @@ def _canonical_pagefind(site: Path) -> None:
         canonicalise(site / "pagefind")
     except PagefindFormatError as err:
         raise BuildError(f"pagefind output not reproducible: {err}") from err
+    except ValueError as err:
+        # Pagefind exits 0 when the disk fills under it, leaving empty index files
+        if shutil.disk_usage(site).free < 1 << 20:
+            raise EnvironmentFailure(f"{site}: cannot write the search index: the disk is full "
+                                     "(No space left on device)") from err
+        raise BuildError(f"pagefind output unreadable: {err}") from err
 
 
 def _normalise_mtimes(site: Path, epoch: int) -> None:

@@ -37,6 +37,7 @@ from publisher.model import (
     EffectiveDate,
     EventView,
     Explanation,
+    LinkTarget,
     NodeRef,
     NoteView,
     ProvisionView,
@@ -124,23 +125,31 @@ def parsed_works(corpus: Path, site: SiteData) -> dict[str, tuple]:
         return {}
     parsed: dict[str, tuple] = {}
     for name, work in sorted(parser.load_works(corpus).items()):
-        view = WorkView(name=name, uri=work.uri, type=work.doctype, date=work.date, number=str(work.number),
-                        titles=dict(work.titles))
-        reg = work.registration or {}
-        if reg.get("number") and reg.get("date"):
-            view.registration = ActRef("registration", str(reg["number"]), reg["date"])
-        acts = {}
-        for lang, src in work.texts.items():
-            act = parser.parse_work(work, lang)
-            acts[lang] = act
-            view.texts[lang] = text_view(act)
-            view.xml[lang] = parser.to_bytes(published_xml(corpus, act, work))
-            view.editions[lang] = EditionView(
-                state=src.state, source=source_host(getattr(src, "url", None), src.origin),
-                url=getattr(src, "url", None))
+        view, acts = parsed_work(corpus, work)
         site.works.append(view)
         parsed[name] = (work, acts)
     return parsed
+
+
+def parsed_work(corpus: Path, work) -> tuple[WorkView, dict]:
+    """One work's view with its texts and their published AKN, and its parsed texts ({lang: Act})."""
+    from akn_schema import parse_work, to_bytes
+
+    view = WorkView(name=work.name, uri=work.uri, type=work.doctype, date=work.date, number=str(work.number),
+                    titles=dict(work.titles))
+    reg = work.registration or {}
+    if reg.get("number") and reg.get("date"):
+        view.registration = ActRef("registration", str(reg["number"]), reg["date"])
+    acts = {}
+    for lang, src in work.texts.items():
+        act = corpus.act(work.name, lang) if hasattr(corpus, "act") else parse_work(work, lang)
+        acts[lang] = act
+        view.texts[lang] = text_view(act)
+        view.xml[lang] = to_bytes(published_xml(corpus, act, work))
+        view.editions[lang] = EditionView(
+            state=src.state, source=source_host(getattr(src, "url", None), src.origin),
+            url=getattr(src, "url", None))
+    return view, acts
 
 
 def published_xml(corpus: Path, act, work):
@@ -155,7 +164,13 @@ def published_xml(corpus: Path, act, work):
     linker = _api("linker", "add_refs")
     if consolidator is not None:
         consolidator.enrich_xml(root, consolidator.events_for_work(corpus, work.name), work.uri)
-    if linker is not None:
+    if linker is not None and hasattr(corpus, "works") and hasattr(linker, "text_references"):
+        # the references found once per text (linker.text_references), with the command's Corpus
+        from linker.texts import by_text
+
+        linker.add_refs(root, act, work, corpus.works,
+                        found=by_text(linker.text_references(corpus, work.name, act.lang)), corpus=corpus)
+    elif linker is not None:
         linker.add_refs(root, act, work, load_works(corpus))
     problems = validate_xml(root)
     if problems:   # never publish invalid AKN: the build fails and the previous site stays
@@ -342,38 +357,43 @@ def consolidate(corpus: Path, site: SiteData, parsed: dict[str, tuple]) -> None:
         _missing_stage(site, "consolidator", "consolidator (events_for_work / points_in_time / version_at) not "
                                              "available: no versions, diffs or timelines")
         return
-    from akn_schema import to_bytes
-
     for view in site.works:
         work, acts = parsed[view.name]
-        events = api.events_for_work(corpus, view.name)
-        view.events = event_views(events)
-        points = api.points_in_time(corpus, view.name)
-        snaps = api.snapshots(corpus, view.name) if hasattr(api, "snapshots") else {}
-        if isinstance(snaps, list):     # every source text: the seed text of each language
-            snaps = {s.lang: s for s in snaps if getattr(s, "edition", None) is None}
-        eif = api.work_entry_into_force(corpus, view.name) if hasattr(api, "work_entry_into_force") else None
-        for lang in view.texts:
-            base = acts[lang]
-            source = {p.eid: p for p in text_view(base).walk()}
-            versions: list[VersionView] = []
-            for i, point in enumerate(points):
-                v = api.version_at(corpus, view.name, point.effective.latest, lang)
-                known, total = _articles(v)
-                end = effective_date(points[i + 1].effective) if i + 1 < len(points) else None
-                text = version_text(v, base, lang, events=events, eif=eif)
-                version = VersionView(lang, effective_date(point.effective), end, text, known, total,
-                                      # dated as its address: the first day of the point
-                                      xml=to_bytes(api.version_xml(corpus, v, point.effective.earliest)),
-                                      edition=edition_of(v, view.editions[lang], snaps.get(lang), events))
-                if end is None:     # the latest version is the current consolidated text
-                    view.texts[lang] = version_text(v, base, lang, repealed=True, source=source,
-                                                    events=events, eif=eif)
-                version.unconsolidated = unconsolidated(v, view.texts[lang] if end is None else text, events)
-                versions.append(version)
-            view.versions[lang] = versions
-            if versions:
-                view.editions[lang] = versions[-1].edition
+        consolidate_work(api, corpus, view, acts)
+
+
+def consolidate_work(api, corpus: Path, view: WorkView, acts: dict) -> None:
+    """One work's events and versions per language (``api``: the consolidator module)."""
+    from akn_schema import to_bytes
+
+    events = api.events_for_work(corpus, view.name)
+    view.events = event_views(events)
+    points = api.points_in_time(corpus, view.name)
+    snaps = api.snapshots(corpus, view.name) if hasattr(api, "snapshots") else {}
+    if isinstance(snaps, list):     # every source text: the seed text of each language
+        snaps = {s.lang: s for s in snaps if getattr(s, "edition", None) is None}
+    eif = api.work_entry_into_force(corpus, view.name) if hasattr(api, "work_entry_into_force") else None
+    for lang in view.texts:
+        base = acts[lang]
+        source = {p.eid: p for p in text_view(base).walk()}
+        versions: list[VersionView] = []
+        for i, point in enumerate(points):
+            v = api.version_at(corpus, view.name, point.effective.latest, lang)
+            known, total = _articles(v)
+            end = effective_date(points[i + 1].effective) if i + 1 < len(points) else None
+            text = version_text(v, base, lang, events=events, eif=eif)
+            version = VersionView(lang, effective_date(point.effective), end, text, known, total,
+                                  # dated as its address: the first day of the point
+                                  xml=to_bytes(api.version_xml(corpus, v, point.effective.earliest)),
+                                  edition=edition_of(v, view.editions[lang], snaps.get(lang), events))
+            if end is None:     # the latest version is the current consolidated text
+                view.texts[lang] = version_text(v, base, lang, repealed=True, source=source,
+                                                events=events, eif=eif)
+            version.unconsolidated = unconsolidated(v, view.texts[lang] if end is None else text, events)
+            versions.append(version)
+        view.versions[lang] = versions
+        if versions:
+            view.editions[lang] = versions[-1].edition
 
 
 # ── references as links ──────────────────────────────────────────────────────────────────────
@@ -387,14 +407,21 @@ def reference_map(parsed: dict[str, tuple]) -> dict[tuple[str, str], dict[tuple,
     works = {name: work for name, (work, _acts) in parsed.items()}
     out: dict[tuple[str, str], dict[tuple, list[tuple]]] = {}
     for _name, (work, acts) in parsed.items():
-        for lang, act in acts.items():
-            table = out.setdefault((work.uri, lang), {})
-            for res in linker.resolve_act(act, work, works):
-                if res.status != "resolved" or not res.target:
-                    continue
-                ref = res.reference
-                table.setdefault((res.source_eid, _passage(act, res.source_eid, ref)), []).append(
-                    (ref.start, ref.end, res.target, res.eid))
+        out.update(work_references(linker, work, acts, works))
+    return out
+
+
+def work_references(linker, work, acts: dict, works: dict) -> dict[tuple[str, str], dict[tuple, list[tuple]]]:
+    """``reference_map`` of one work (``linker``: the linker module; ``works``: every corpus work)."""
+    out: dict[tuple[str, str], dict[tuple, list[tuple]]] = {}
+    for lang, act in acts.items():
+        table = out.setdefault((work.uri, lang), {})
+        for res in linker.resolve_act(act, work, works):
+            if res.status != "resolved" or not res.target:
+                continue
+            ref = res.reference
+            table.setdefault((res.source_eid, _passage(act, res.source_eid, ref)), []).append(
+                (ref.start, ref.end, res.target, res.eid))
     return out
 
 
@@ -407,10 +434,30 @@ def _passage(act, eid: str | None, ref) -> str:
     return ""
 
 
-def attach_links(site: SiteData, refs: dict) -> None:
+def link_target(work: WorkView) -> LinkTarget:
+    """What a link into ``work`` needs of it (``LinkTarget``): computed where the work is collected,
+    so that the pages of the works citing it do not need its texts."""
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def eids(text: TextView) -> tuple[str, ...]:
+        found = tuple(sorted({p.eid for p in text.walk()}))
+        return shared.setdefault(found, found)
+
+    out = {(lang, None): eids(text) for lang, text in work.texts.items()}
+    for lang, versions in work.versions.items():
+        out.update({(lang, v.start.iso): eids(v.text) for v in versions})
+    return LinkTarget(work.uri, tuple(work.texts),
+                      {lang: tuple((v.start.date, v.start.iso) for v in vs) for lang, vs in work.versions.items()},
+                      out)
+
+
+def attach_links(site: SiteData, refs: dict, targets: dict[str, LinkTarget] | None = None) -> None:
     """Turn each resolved reference into a link: to the provision on the same page (same work) or
-    to the other work's text in force on the page's date, in the page's language if it has one."""
-    by_uri = {w.uri: w for w in site.works}
+    to the other work's text in force on the page's date, in the page's language if it has one.
+
+    ``targets`` (work URI → ``LinkTarget``) are the works links may lead to (default: ``site.works``)."""
+    targets = targets if targets is not None else {w.uri: link_target(w) for w in site.works}
+    sets: dict[tuple[str, ...], frozenset[str]] = {}
     for work in site.works:
         for lang in work.texts:
             pages = [(None, work.texts[lang])] + [(v.start.date, v.text) for v in work.versions.get(lang, [])]
@@ -421,7 +468,7 @@ def attach_links(site: SiteData, refs: dict) -> None:
                     links = []
                     for i, para in enumerate([*p.text, *p.wrap_up]):
                         for start, end, uri, eid in table.get((p.eid, para), []):
-                            url = _link(by_uri, work, lang, when, uri, eid, eids)
+                            url = _link(targets, sets, work, lang, when, uri, eid, eids)
                             if url:
                                 links.append((i, start, end, url))
                     p.links = tuple(sorted(set(links)))
@@ -430,26 +477,34 @@ def attach_links(site: SiteData, refs: dict) -> None:
                     (i, start, end, url)
                     for i, para in enumerate(text.preamble)
                     for start, end, uri, eid in table.get((None, para), [])
-                    if (url := _link(by_uri, work, lang, when, uri, eid, eids))}))
+                    if (url := _link(targets, sets, work, lang, when, uri, eid, eids))}))
 
 
-def _link(by_uri, work: WorkView, lang: str, when: date | None, uri: str, eid: str | None,
-          eids: set[str]) -> str | None:
+def cited_uris(refs: dict) -> list[str]:
+    """The works a ``reference_map`` links to (sorted URIs)."""
+    return sorted({uri for table in refs.values() for found in table.values() for _s, _e, uri, _eid in found})
+
+
+def _link(targets: dict[str, LinkTarget], sets: dict, work: WorkView, lang: str, when: date | None, uri: str,
+          eid: str | None, eids: set[str]) -> str | None:
     if uri == work.uri:
         anchor = _nearest(eid, eids)
         return f"#{anchor}" if anchor else None
-    other = by_uri.get(uri)
-    if other is None:
+    other = targets.get(uri)
+    if other is None or not other.langs:
         return None
-    other_lang = lang if lang in other.texts else next(iter(other.texts))
-    versions = other.versions.get(other_lang, [])
+    other_lang = lang if lang in other.langs else other.langs[0]
+    versions = other.versions.get(other_lang, ())
     at = None
     if when is not None:
-        earlier = [v for v in versions if v.start.date <= when]
-        at = earlier[-1] if earlier and earlier[-1] is not versions[-1] else None
-    text = at.text if at else other.texts[other_lang]
-    anchor = _nearest(eid, {p.eid for p in text.walk()}) if eid else None
-    url = urls.expression_url(other.uri, other_lang, at.start.iso if at else None)
+        earlier = [iso for start, iso in versions if start <= when]
+        at = earlier[-1] if earlier and len(earlier) < len(versions) else None
+    if eid:
+        found = other.eids.get((other_lang, at), ())
+        anchor = _nearest(eid, sets.setdefault(found, frozenset(found)) if found else set())
+    else:
+        anchor = None
+    url = urls.expression_url(other.uri, other_lang, at)
     return url + (f"#{anchor}" if anchor else "")
 
 
@@ -467,7 +522,7 @@ def _nearest(eid: str | None, eids: set[str]) -> str | None:
 def _path(work: WorkView | None, eid: str) -> tuple[tuple[str, str], ...]:
     """The units of ``eid`` outermost first, as (kind, number): from the work's text when it has
     them, else from the eId (``chp_2__art_7__point_3``)."""
-    known = {}
+    known = dict(work.units or {}) if work is not None else {}
     if work is not None:
         for text in work.texts.values():
             for p in text.walk():
@@ -521,13 +576,17 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-def link_graph(corpus: Path, site: SiteData, as_of: date | None = None) -> None:
-    """The linker's graph: per-provision edges on each work, a drawable subgraph, the audits."""
+def link_graph(corpus: Path, site: SiteData, as_of: date | None = None, parts: dict | None = None,
+               validation: list | None = None) -> None:
+    """The linker's graph: per-provision edges on each work, a drawable subgraph, the audits.
+
+    ``parts`` (work name → ``linker.WorkLinks``, in the corpus's order) and ``validation`` (the
+    works' validation audits) are the per-work results when the build's tasks computed them."""
     api = _api("linker", "build_graph", "graph_json", "graph_graphml", "audits")
     if api is None:
         _missing_stage(site, "linker", "linker (build_graph / audits) not available: no graph pages")
         return
-    g = api.build_graph(corpus)
+    g = api.build_graph(corpus) if parts is None else api.build_graph(corpus, parts=parts)
     by_uri = {w.uri: w for w in site.works}
     refs: dict[str, NodeRef] = {}
 
@@ -567,12 +626,25 @@ def link_graph(corpus: Path, site: SiteData, as_of: date | None = None) -> None:
                        .encode("utf-8"))
     site.graph.graphml = api.graph_graphml(g)
     names = {w.name: w for w in site.works}
-    try:
-        found = api.audits(corpus, as_of=as_of)
-    except TypeError:
-        found = api.audits(corpus)
+    if parts is not None:
+        found = _audits(api, corpus, as_of, parts, g, validation or [])
+    else:
+        try:
+            found = api.audits(corpus, as_of=as_of)
+        except TypeError:
+            found = api.audits(corpus)
     for a in found:
         site.graph.warnings.append(warning_view(a, ref, names, g))
+
+
+def _audits(api, corpus, as_of: date | None, parts: dict, g, validation: list) -> list:
+    """``linker.audits`` from the per-work results: the same findings in the same order."""
+    from linker.audit import SEVERITIES
+
+    history = {name: part.changes for name, part in parts.items()}
+    resolved = tuple(r for part in parts.values() for r in part.resolutions)
+    found = api.audits(corpus, as_of=as_of, validation=False, history=history, graph=g, found=resolved)
+    return sorted([*found, *validation], key=lambda a: SEVERITIES.index(a.severity))
 
 
 def warning_view(a, ref, names: dict[str, WorkView], g) -> WarningView:

@@ -258,6 +258,7 @@ class WorkView:
     edges: dict[str, list[EdgeView]] = field(default_factory=dict)    # eId → edges
     editions: dict[str, EditionView] = field(default_factory=dict)   # what each current text is checked against
     registration: ActRef | None = None      # an order's state registration (number, date)
+    units: dict[str, tuple[str, str]] | None = None   # eId → (kind, number), when the texts are not held
 
     @property
     def langs(self) -> list[str]:
@@ -270,6 +271,18 @@ class WorkView:
 
     def title(self, lang: str | None = None) -> str:
         return self.titles.get(lang or "", "") or next(iter(self.titles.values()), self.name)
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """What a link into a work needs of it, without its texts: its languages, the start of each
+    version ((date, ISO date) per language, in order) and the eIds of each text
+    (``(lang, None)``: the current text; ``(lang, iso)``: the version from that date)."""
+
+    uri: str
+    langs: tuple[str, ...]
+    versions: dict[str, tuple[tuple[date, str], ...]]
+    eids: dict[tuple[str, str | None], tuple[str, ...]]
 
 
 @dataclass

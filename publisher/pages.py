@@ -2,7 +2,7 @@
 
     >>> pages, files = site_pages(SiteData())
     >>> sorted(p.url for p in pages)[:4]
-    ['', 'downloads/', 'drafts/', 'graph/']
+    ['', 'acts/', 'downloads/', 'drafts/']
 
 The site has a section per language: its own pages (home, drafts, graph, downloads, search and
 each act's overview, timeline, graph and parallel view) at ``""`` (English), ``ru/`` and
@@ -53,21 +53,28 @@ def _section_alternates(url: str) -> list[dict]:
     return _alternates({L.code: L.section(url) for L in SECTIONS})
 
 
+ACTS_PER_PAGE = 100
+
+
 def menu(site: SiteData, L: Language) -> list[dict]:
-    """The side menu of a section: home, each act (in the section's language when it has a text
-    in it), drafts, the graph, downloads and the section's own search page."""
-    items = [{"title": L.t("menu.home"), "url": L.section("")}]
-    for w in site.works:
-        lang = L.code if L.code in w.texts else None
-        url = urls.expression_url(w.uri, lang) if lang else L.section(urls.work_url(w.uri))
-        title_lang = lang or w.langs[0] if w.langs else L.code
-        items.append({"title": w.title(title_lang), "url": url, "lang": LANGUAGES[title_lang].html,
-                      "group": L.t("menu.acts")})
-    items += [{"title": L.t("menu.drafts"), "url": L.section("drafts/")},
-              {"title": L.t("menu.graph"), "url": L.section("graph/")},
-              {"title": L.t("menu.downloads"), "url": L.section("downloads/")},
-              {"title": L.t("menu.search"), "url": L.section("search/")}]
-    return items
+    """The side menu of a section: home, the list of acts, drafts, the graph, downloads and the
+    section's own search page. It does not name each act: a page would then depend on every act
+    (adding one would change every page of the site); the acts page lists them, a page at a time."""
+    return [{"title": L.t("menu.home"), "url": L.section("")},
+            {"title": L.t("menu.acts"), "url": L.section("acts/")},
+            {"title": L.t("menu.drafts"), "url": L.section("drafts/")},
+            {"title": L.t("menu.graph"), "url": L.section("graph/")},
+            {"title": L.t("menu.downloads"), "url": L.section("downloads/")},
+            {"title": L.t("menu.search"), "url": L.section("search/")}]
+
+
+def acts_url(number: int) -> str:
+    """The acts page ``number`` (1-based) of a section, before its language prefix.
+
+    >>> acts_url(1), acts_url(3)
+    ('acts/', 'acts/3/')
+    """
+    return "acts/" if number == 1 else f"acts/{number}/"
 
 
 class _Pages:
@@ -318,6 +325,21 @@ def home_pages(P: _Pages) -> Iterator[Page]:
             alternates=_section_alternates(""))
 
 
+def acts_pages(P: _Pages) -> Iterator[Page]:
+    """The acts of the corpus in each section, ``ACTS_PER_PAGE`` to a page, with links to every page."""
+    works = P.site.works
+    count = max(1, -(-len(works) // ACTS_PER_PAGE))
+    for number in range(1, count + 1):
+        shown = works[(number - 1) * ACTS_PER_PAGE:number * ACTS_PER_PAGE]
+        for L in SECTIONS:
+            here = L.section(acts_url(number))
+            title = L.t("home.acts") + (f" ({number}/{count})" if count > 1 else "")
+            yield P.page(here, title, L.code, render_page(
+                "acts.html", works=shown, here=here, L=L, number=number,
+                pages=[L.section(acts_url(n)) for n in range(1, count + 1)]),
+                alternates=_section_alternates(acts_url(number)))
+
+
 def downloads_pages(P: _Pages) -> Iterator[Page]:
     for L in SECTIONS:
         here = L.section("downloads/")
@@ -342,15 +364,21 @@ def i18n_script(L: Language) -> bytes:
     return f"window.zanlexI18n = {body};\n".encode()
 
 
-def downloads(site: SiteData) -> dict[str, bytes]:
+def work_files(w: WorkView) -> dict[str, bytes]:
+    """An act's AKN downloads: the current text and every version in each language."""
     files: dict[str, bytes] = {}
-    for w in site.works:
-        for lang, xml in w.xml.items():
-            files[urls.xml_url(w.uri, lang)] = xml
-        for lang, versions in w.versions.items():
-            for v in versions:
-                if v.xml:
-                    files[urls.xml_url(w.uri, lang, v.start.iso)] = v.xml
+    for lang, xml in w.xml.items():
+        files[urls.xml_url(w.uri, lang)] = xml
+    for lang, versions in w.versions.items():
+        for v in versions:
+            if v.xml:
+                files[urls.xml_url(w.uri, lang, v.start.iso)] = v.xml
+    return files
+
+
+def global_files(site: SiteData) -> dict[str, bytes]:
+    """The downloads of the whole site: the graph, the feeds, the browser's words."""
+    files: dict[str, bytes] = {}
     if site.graph.graphml:
         files["downloads/graph.graphml"] = site.graph.graphml
     if site.graph.json:
@@ -363,6 +391,14 @@ def downloads(site: SiteData) -> dict[str, bytes]:
     for L in SECTIONS:
         files[f"assets/i18n-{L.html}.js"] = i18n_script(L)
         files[f"feeds/changes-{L.html}.atom"] = changes_atom(site.works, site.site_url, L)
+    return files
+
+
+def downloads(site: SiteData) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for w in site.works:
+        files.update(work_files(w))
+    files.update(global_files(site))
     return files
 
 
@@ -390,14 +426,29 @@ def site_pages(site: SiteData, states: dict | None = None, *, printing: bool = T
 
         files.update(print_files(site)[0])
     P = _Pages(site)
-    pages: list[Page] = [*home_pages(P), *downloads_pages(P), *graph_pages(P), *draft_pages(P), *search_pages(P)]
+    pages: list[Page] = list(global_pages(P))
     for w in site.works:
-        pages.extend(work_pages(P, w))
-        pages.extend(expression_pages(P, w))
-        pages.extend(diff_pages(P, w))
-        pages.extend(parallel_pages(P, w))
-        if w.events:
-            pages.extend(timeline_pages(P, w))
-        if w.edges:
-            pages.extend(work_graph_pages(P, w))
+        pages.extend(act_pages(P, w))
     return pages, files
+
+
+def global_pages(P: _Pages) -> Iterator[Page]:
+    """The site's own pages: home, the acts, downloads, the graph, drafts, search."""
+    yield from home_pages(P)
+    yield from acts_pages(P)
+    yield from downloads_pages(P)
+    yield from graph_pages(P)
+    yield from draft_pages(P)
+    yield from search_pages(P)
+
+
+def act_pages(P: _Pages, w: WorkView) -> Iterator[Page]:
+    """Every page of one act: they depend on the act, its links and edges, and the build date only."""
+    yield from work_pages(P, w)
+    yield from expression_pages(P, w)
+    yield from diff_pages(P, w)
+    yield from parallel_pages(P, w)
+    if w.events:
+        yield from timeline_pages(P, w)
+    if w.edges:
+        yield from work_graph_pages(P, w)

@@ -1,0 +1,302 @@
+"""An act's share of the build: two per-work tasks (``--jobs N`` processes or Dask workers), cached.
+
+1. ``collect_task``: parse the act's texts, consolidate them (events, versions, AKN), resolve its
+   references and find its share of the graph and its validation audits. The whole result is
+   cached under the act's content key (``collect_key``); the task returns a ``Collected``: the
+   small part the global step needs (a ``summary`` without texts, the ``LinkTarget`` other acts'
+   links need, its ``WorkLinks``).
+2. ``render_task``: the act's pages (HTML through mkdocs-material, ``publisher.theme``), its AKN
+   downloads and its PDF/DOCX, from the cached collection and the global slice its pages show
+   (``ActInputs``: its edges and audit warnings, the ``LinkTarget`` of each act it cites, the build
+   date). Cached under the hash of both, so an act whose own text, links and edges did not change
+   costs one read.
+
+A collection depends on the act's own files, on what every act's references resolve against
+(every ``work.toml``, the amending acts and the registry: ``shared_digest``) and on the texts of
+the acts its references point into (their eIds): those are recorded with the result and checked
+on every read (``_fresh``), as ``make`` checks a target's prerequisites.
+
+    >>> summary_view(WorkView("law-1", "/akn/kz/act/2013-04-15/1", "law", date(2013, 4, 15), "1",
+    ...                       {"rus": "Закон"}, texts={"rus": TextView("Закон",
+    ...                       body=[ProvisionView("art_1", "article", "1", text=["Текст."])])})).units
+    {'art_1': ('article', '1')}
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from publisher.model import LinkTarget, ProvisionView, TextView, WorkView  # noqa: F401  (ProvisionView: the doctest)
+
+
+@dataclass
+class Collected:
+    """What the global step keeps of an act (the rest stays in the cache)."""
+
+    name: str
+    key: str                    # the collection's cache key
+    stamp: str                  # the key and the digests of the acts it read: what its pages come from
+    summary: WorkView           # without texts (``summary_view``)
+    target: LinkTarget
+    links: object               # linker.WorkLinks: its share of the graph
+    validation: list            # its validation audits
+    cited: tuple[str, ...]      # the URIs of the acts its references link to
+
+
+@dataclass
+class ActInputs:
+    """The global slice an act's pages show, besides the act itself."""
+
+    built: date | None
+    site_url: str
+    edges: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+    targets: dict[str, LinkTarget] = field(default_factory=dict)
+    home: str = ""              # the home page's Markdown: the theme's navigation
+    printing: bool = True
+
+
+@dataclass
+class Rendered:
+    """An act's output: HTML pages and downloads by their path in the site."""
+
+    name: str
+    pages: list[tuple[str, bytes]]
+    files: list[tuple[str, bytes]]
+    urls: list[str]             # every page's URL (the sitemap)
+    indexed: list[str]          # the URLs of the pages in the search index
+
+
+# ── content keys ─────────────────────────────────────────────────────────────────────────────
+
+def _digest(paths: list[Path], base: Path) -> str:
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(str(path.relative_to(base)).encode() + b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def work_digest(work) -> str:
+    """The hash of every file of a work (its ``work.toml``, texts and editions)."""
+    folder = Path(work.folder) if work.folder else None
+    if folder is None:
+        paths = sorted({Path(src.path) for src in work.all_texts()})
+        return _digest(paths, Path("/"))
+    return _digest(sorted(p for p in folder.rglob("*") if p.is_file()), folder)
+
+
+def shared_digest(corpus) -> str:
+    """The hash of what every act's collection may read besides its own texts: every ``work.toml``
+    (titles, dates, numbers: what references resolve against), the amending acts, the registry,
+    the calendar. The drafts and the other acts' texts are left out."""
+    root = Path(corpus.root)
+    folders = {Path(w.folder).resolve() for w in corpus.works.values() if w.folder}
+    paths = []
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if not path.is_file() or rel.parts[0] == "drafts" or rel.parts[0].startswith("."):
+            continue
+        if path.name != "work.toml" and any(parent in folders for parent in path.resolve().parents):
+            continue
+        paths.append(path)
+    return _digest(paths, root)
+
+
+def collect_key(name: str, own: str, shared: str) -> str:
+    from akn_schema.cache import content_key
+
+    return content_key("publisher.collect", name, own, shared)
+
+
+def _fresh(corpus, deps: dict[str, str]) -> bool:
+    """Are the acts a collection read (name → digest) unchanged?"""
+    try:
+        return all(work_digest(corpus.work(n)) == d for n, d in deps.items())
+    except Exception:
+        return False
+
+
+# ── 1. collection ────────────────────────────────────────────────────────────────────────────
+
+def summary_view(view: WorkView) -> WorkView:
+    """``view`` without its texts: what the site's own pages, the graph and the feeds read of an act
+    (names, languages, the dates of its versions, its events, its units for naming graph nodes)."""
+    units: dict[str, tuple[str, str]] = {}
+    for text in view.texts.values():
+        for p in text.walk():
+            units.setdefault(p.eid, (p.kind, p.num or ""))
+    return WorkView(
+        view.name, view.uri, view.type, view.date, view.number, dict(view.titles),
+        texts={lang: TextView(text.title) for lang, text in view.texts.items()},
+        versions={lang: [dataclasses.replace(v, text=TextView(v.text.title), xml=None, unconsolidated=[])
+                         for v in vs] for lang, vs in view.versions.items()},
+        events=list(view.events), editions=dict(view.editions), registration=view.registration, units=units)
+
+
+def collect_work(corpus, name: str) -> tuple[WorkView, dict, object, list, dict[str, str]]:
+    """Everything the build computes of one act: its full view, its references (``reference_map``
+    of the act), its ``WorkLinks``, its validation audits, and the acts it read (name → digest)."""
+    import consolidator
+    import linker
+    from linker.audit import work_validation_audits
+    from publisher.collect import consolidate_work, parsed_work, work_references
+
+    work = corpus.work(name)
+    view, acts = parsed_work(corpus, work)
+    consolidate_work(consolidator, corpus, view, acts)
+    refs = work_references(linker, work, acts, corpus.works)
+    links = linker.work_links(corpus, name)
+    validation = work_validation_audits(corpus, name)
+    by_uri = {w.uri: n for n, w in corpus.works.items()}
+    read = {uri for table in refs.values() for found in table.values() for _s, _e, uri, _eid in found}
+    read |= {str(r.target).split("~")[0] for r, _lang, _cues in links.resolutions
+             if r.status == "resolved" and r.target}
+    deps = {by_uri[uri]: work_digest(corpus.work(by_uri[uri])) for uri in sorted(read)
+            if uri in by_uri and by_uri[uri] != name}
+    return view, refs, links, validation, deps
+
+
+def _collection(corpus, name: str, cache, key: str):
+    """The act's cached collection (``collect_work`` and its stamp), computed when missing or stale."""
+    from akn_schema.cache import content_key
+
+    entry = cache.get(key) if cache is not None else None
+    if entry is None or not _fresh(corpus, entry[-1]):
+        entry = collect_work(corpus, name)
+        if cache is not None:
+            cache.put(key, entry)
+    return entry, content_key("publisher.collected", key, entry[-1])
+
+
+def collect_task(arg: tuple) -> Collected:
+    """Task 1 of an act (see the module docstring); ``arg`` = (corpus task, cache folder, shared digest)."""
+    from akn_schema.batch import run_for_work
+    from publisher.collect import cited_uris, link_target
+
+    task, cache_root, shared = arg
+
+    def run(corpus, name):
+        from akn_schema.cache import content_key
+
+        cache = _cache(cache_root)
+        key = collect_key(name, work_digest(corpus.work(name)), shared)
+        small = content_key("publisher.collected-summary", key)
+        kept = cache.get(small) if cache is not None else None      # (Collected, the acts it read)
+        if kept is not None and _fresh(corpus, kept[1]):
+            return kept[0]
+        (view, refs, links, validation, deps), stamp = _collection(corpus, name, cache, key)
+        collected = Collected(name, key, stamp, summary_view(view), link_target(view), links, validation,
+                              tuple(cited_uris(refs)))
+        if cache is not None:
+            cache.put(small, (collected, deps))
+        return collected
+
+    return run_for_work(task, run)
+
+
+def _cache(root: str | None):
+    from akn_schema.cache import BuildCache
+
+    return BuildCache(Path(root)) if root else None
+
+
+# ── 2. pages ─────────────────────────────────────────────────────────────────────────────────
+
+def render_key(collected: Collected, inputs: ActInputs) -> str:
+    from akn_schema.cache import content_key
+
+    return content_key("publisher.render", collected.stamp, repr(inputs))
+
+
+def render_task(arg: tuple) -> Rendered:
+    """Task 2 of an act; ``arg`` = (corpus task, cache folder, collection key, render key, inputs,
+    scratch folder for the theme)."""
+    from akn_schema.batch import run_for_work
+
+    task, cache_root, key, rkey, inputs, scratch = arg
+
+    def run(corpus, name):
+        cache = _cache(cache_root)
+        done = cache.get(rkey) if cache is not None else None
+        if done is None:
+            (view, refs, _links, _validation, _deps), _stamp = _collection(corpus, name, cache, key)
+            done = render_work(view, refs, inputs, Path(scratch))
+            if cache is not None:
+                cache.put(rkey, done)
+        return done
+
+    return run_for_work(task, run)
+
+
+def render_work(view: WorkView, refs: dict, inputs: ActInputs, scratch: Path) -> Rendered:
+    """An act's pages through the theme, its AKN and (with ``inputs.printing``) its PDF and DOCX."""
+    from publisher.collect import attach_links, link_target
+    from publisher.model import SiteData
+    from publisher.pages import _Pages, act_pages, work_files
+
+    view.edges = inputs.edges
+    site = SiteData(works=[view], built=inputs.built, site_url=inputs.site_url)
+    site.graph.warnings = list(inputs.warnings)
+    attach_links(site, refs, {**inputs.targets, view.uri: link_target(view)})
+    files = work_files(view)
+    if inputs.printing:
+        from publisher.printing import print_files
+
+        files.update(print_files(site)[0])
+    renderer = _renderer(scratch, inputs.home)
+    pages, page_urls, indexed = [], [], []
+    for page in act_pages(_Pages(site), view):
+        pages.append((f"{page.url}index.html", renderer.page_html(page)))
+        page_urls.append(page.url)
+        if page.indexed:
+            indexed.append(page.url)
+    return Rendered(view.name, pages, sorted(files.items()), page_urls, indexed)
+
+
+class _Theme:
+    """A ``ThemeRenderer`` over a scratch docs folder holding only the home page (the navigation)."""
+
+    def __init__(self, folder: Path, home: str):
+        from publisher.build import MKDOCS_YML
+        from publisher.theme import ThemeRenderer
+
+        self.docs, self.site = folder / "docs", folder / "site"
+        self.docs.mkdir(parents=True, exist_ok=True)
+        (self.docs / "index.md").write_text(home, encoding="utf-8")
+        self.renderer = ThemeRenderer(self.docs, self.site, MKDOCS_YML)
+
+    def page_html(self, page) -> bytes:
+        from publisher import urls
+        from publisher.build import write_page
+
+        src = urls.md_path(page.url)
+        written = write_page(page, self.docs)
+        out = self.renderer.render(str(src))
+        try:
+            return out.read_bytes()
+        finally:
+            out.unlink(missing_ok=True)
+            for path in written:
+                path.unlink(missing_ok=True)
+
+
+def _renderer(scratch: Path, home: str) -> _Theme:
+    """This worker's theme renderer for the build (one scratch folder per worker process and thread:
+    a Dask worker may run tasks in threads, and a renderer renders one page at a time)."""
+    import os
+    import threading
+
+    from akn_schema.executor import worker_memo
+
+    worker = f"worker-{os.getpid()}-{threading.get_ident()}"
+    key = ("publisher.theme", str(scratch), worker, hashlib.sha256(home.encode()).hexdigest())
+    return worker_memo(key, lambda: _Theme(scratch / worker, home))
+
+
+__all__ = ["ActInputs", "Collected", "Rendered", "collect_task", "render_task", "shared_digest", "summary_view"]
