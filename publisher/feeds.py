@@ -71,8 +71,11 @@ def ical_with_urls(feed: bytes, site: SiteData) -> bytes:
     import icalendar
 
     cal = icalendar.Calendar.from_ical(feed)
+    langs = {d.id: d.lang for d in site.drafts}
     for event in cal.walk("VEVENT"):
         draft_id = str(event.get("UID", "")).split("@")[0]
         if draft_id and "URL" not in event and site.site_url:
-            event.add("url", absolute(site.site_url, urls.draft_url(draft_id)))
+            # the page whose interface is in the draft's own language
+            section = LANGUAGES.get(langs.get(draft_id, "eng"), LANGUAGES["eng"])
+            event.add("url", absolute(site.site_url, section.section(urls.draft_url(draft_id))))
     return cal.to_ical()
