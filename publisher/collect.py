@@ -549,13 +549,20 @@ def _kind_of(part: str) -> tuple[str, str]:
 
 
 def _anchor(g, work: WorkView, lang: str, eid: str) -> str:
-    """``eid`` if the work's current text in ``lang`` has it (its graph node lists the language),
-    else its nearest unit that it has: a provision of the graph may be one that a later amendment
-    removed, and its article is where the reader lands."""
-    def shown(e: str) -> bool:
-        node = g.nodes.get(f"{work.uri}~{e}")
-        return node is not None and lang in (node.get("langs") or "").split(",")
-
+    """``eid`` if the work's current text in ``lang`` has it, else its nearest unit that it has: a
+    provision of the graph may be one that a later amendment removed, and its article is where the
+    reader lands. The text decides where the step has it; else the graph (its node lists the
+    languages of the texts that print it)."""
+    text = work.texts.get(lang)
+    if text is not None:
+        ids = text.__dict__.get("_anchors")
+        if ids is None:
+            ids = text.__dict__["_anchors"] = frozenset(p.eid for p in text.walk())
+        shown = ids.__contains__
+    else:
+        def shown(e: str) -> bool:
+            node = g.nodes.get(f"{work.uri}~{e}")
+            return node is not None and lang in (node.get("langs") or "").split(",")
     while "__" in eid and not shown(eid):
         eid = eid.rsplit("__", 1)[0]
     return eid
