@@ -422,3 +422,63 @@ def test_the_language_switch_on_a_draft_keeps_the_draft(page, site_server):
         page.wait_for_url(re.compile(re.escape(site_server + target) + "(#comment-3)?$"))
         assert page.locator("html").get_attribute("lang") == hreflang
         assert page.locator(".zl-comment.zl-late").count() == 1
+
+
+# ── the 404 page: served by `zanlex serve`, working under a sub-path ───────────────────────────
+
+def test_zanlex_serve_answers_a_missing_url_with_the_site_404_page(page, built_site):
+    import os
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "import cli; cli.main()", "serve", "--out", str(built_site),
+                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        base = re.search(r"http://127\.0\.0\.1:\d+/", proc.stdout.readline()).group(0)
+        resp = page.goto(base + "ru/no/such/page/")
+        assert resp.status == 404
+        assert "Error response" not in page.content()
+        for lang, title in (("ru", "Страница не найдена"), ("kk", "Бет табылмады"), ("en", "Page not found")):
+            assert title in page.locator(f"section.zl-404[lang={lang}]").inner_text()
+        assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") != "static"   # styled
+        page.locator("section.zl-404[lang=kk] a").click()
+        page.wait_for_url(base + "kk/")
+        assert page.locator("html").get_attribute("lang") == "kk"
+        assert page.request.get(base + "ru/").status == 200
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_the_404_page_works_when_the_site_is_hosted_under_a_sub_path(page, tmp_path, monkeypatch):
+    """site_url "https://example.kz/zanlex/": a host serves the site under /zanlex/ and its 404 page
+    for any missing URL there; every link and asset of that page resolves."""
+    from test_site import sample_site
+
+    from publisher.build import build_site
+    from publisher.pages import site_pages
+    from publisher.serving import site_server
+
+    monkeypatch.setenv("ZANLEX_SITE_URL", "https://example.kz/zanlex/")
+    pages, files = site_pages(sample_site(), printing=False)
+    host = tmp_path / "host"
+    build_site(pages, files, host / "zanlex")
+    httpd = site_server(host, 0, quiet=True, not_found=host / "zanlex" / "404.html")
+    import threading
+
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    try:
+        resp = page.goto(base + "zanlex/kk/no/such/page/")
+        assert resp.status == 404
+        refs = page.eval_on_selector_all("a[href], link[href], script[src]", "els => els.map(e => "
+                                         "new URL(e.getAttribute('href') || e.getAttribute('src'), location.href).href)")
+        internal = sorted({r.split("#")[0] for r in refs if r.startswith(base)})
+        assert internal and all(r.startswith(base + "zanlex/") for r in internal), internal
+        assert [r for r in internal if page.request.get(r).status != 200] == []
+        page.locator("section.zl-404[lang=ru] a").click()
+        page.wait_for_url(base + "zanlex/ru/")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

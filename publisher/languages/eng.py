@@ -329,8 +329,8 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "feed.atom": "Changes as they take effect (Atom)",
     "feed.ical": "Public discussion deadlines (iCalendar)",
     "feed.title": "zanlex: changes as they take effect",
-    "feed.entry": "{work}: {act} ({kind})",
-    "feed.summary": "Takes effect {eff}. Provisions affected: {count}.",
+    "feed.entry": "{work}: {act}",
+    "feed.summary": "Takes effect {eff}: {kinds}. Provisions affected: {count}.",
 
     "search.title": "Search",
     "search.other": "Search in other languages",

@@ -350,8 +350,8 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "feed.atom": "Күшіне енуіне қарай өзгерістер (Atom)",
     "feed.ical": "Жария талқылау мерзімдері (iCalendar)",
     "feed.title": "zanlex: күшіне енуіне қарай өзгерістер",
-    "feed.entry": "{work}: {act} ({kind})",
-    "feed.summary": "{eff} күшіне енеді. Қозғалған ережелер саны: {count}.",
+    "feed.entry": "{work}: {act}",
+    "feed.summary": "{eff} күшіне енеді: {kinds}. Қозғалған ережелер саны: {count}.",
 
     "search.title": "Іздеу",
     "search.other": "Басқа тілдерде іздеу",

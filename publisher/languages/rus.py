@@ -354,8 +354,8 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "feed.atom": "Изменения по мере вступления в силу (Atom)",
     "feed.ical": "Сроки публичных обсуждений (iCalendar)",
     "feed.title": "zanlex: изменения по мере вступления в силу",
-    "feed.entry": "{work}: {act} ({kind})",
-    "feed.summary": "Вступает в силу {eff}. Затронуто положений: {count}.",
+    "feed.entry": "{work}: {act}",
+    "feed.summary": "Вступает в силу {eff}: {kinds}. Затронуто положений: {count}.",
 
     # search
     "search.title": "Поиск",
