@@ -103,13 +103,13 @@ def _global_site(corpus, collected: list, epoch: int, printing: bool):
     stamp = datetime.fromtimestamp(epoch, tz=UTC)
     site = SiteData(built=astana_date(stamp), site_url=site_url())
     site.works = [c.summary for c in collected]
+    targets = {c.summary.uri: c.target for c in collected}
     link_graph(corpus, site, as_of=site.built, parts={c.name: c.links for c in collected},
-               validation=[a for c in collected for a in c.validation])
+               validation=[a for c in collected for a in c.validation], targets=targets)
     drafts(corpus, site, astana_date(stamp), stamp)
     from publisher.pages import _Pages
 
     home = next(p for p in global_pages(_Pages(site)) if p.url == "").markdown()
-    targets = {c.summary.uri: c.target for c in collected}
     inputs = []
     for c in collected:
         w = c.summary

@@ -548,17 +548,19 @@ def _kind_of(part: str) -> tuple[str, str]:
     return kind, num + (")" if kind == "point" and num else "")
 
 
-def _anchor(g, work: WorkView, lang: str, eid: str) -> str:
+def _anchor(g, work: WorkView, lang: str, eid: str, target: LinkTarget | None = None) -> str:
     """``eid`` if the work's current text in ``lang`` has it, else its nearest unit that it has: a
     provision of the graph may be one that a later amendment removed, and its article is where the
-    reader lands. The text decides where the step has it; else the graph (its node lists the
-    languages of the texts that print it)."""
+    reader lands. The text decides, or the eIds of its ``LinkTarget`` where the step has only that;
+    else the graph (its node lists the languages of the source texts that print it)."""
     text = work.texts.get(lang)
     if text is not None:
         ids = text.__dict__.get("_anchors")
         if ids is None:
             ids = text.__dict__["_anchors"] = frozenset(p.eid for p in text.walk())
         shown = ids.__contains__
+    elif target is not None and (lang, None) in target.eids:
+        shown = frozenset(target.eids[(lang, None)]).__contains__
     else:
         def shown(e: str) -> bool:
             node = g.nodes.get(f"{work.uri}~{e}")
@@ -568,14 +570,14 @@ def _anchor(g, work: WorkView, lang: str, eid: str) -> str:
     return eid
 
 
-def node_ref(g, node: str, by_uri: dict[str, WorkView]) -> NodeRef:
+def node_ref(g, node: str, by_uri: dict[str, WorkView], targets: dict[str, LinkTarget] | None = None) -> NodeRef:
     """A graph node as the site names it (see ``NodeRef``)."""
     a = g.nodes[node] if node in g else {}
     if a.get("kind") == "provision":
         work = by_uri.get(a.get("work"))
         langs = [x for x in (a.get("langs") or "").split(",") if x]
         lang = next((x for x in langs if work and x in work.texts), None) or (next(iter(work.texts)) if work else None)
-        url = urls.expression_url(work.uri, lang) + "#" + _anchor(g, work, lang, a["eid"]) if work and lang else None
+        url = urls.expression_url(work.uri, lang) + "#" + _anchor(g, work, lang, a["eid"], (targets or {}).get(work.uri)) if work and lang else None
         act = ActRef(work.type, work.number, work.date, work.uri) if work else None
         return NodeRef(node, "provision", act, tuple(work.titles.items()) if work else (),
                        _path(work, a["eid"]), a.get("heading"), url, bool(work), a.get("work"))
@@ -600,7 +602,7 @@ def _day(text: str | None) -> date | None:
 
 
 def link_graph(corpus: Path, site: SiteData, as_of: date | None = None, parts: dict | None = None,
-               validation: list | None = None) -> None:
+               validation: list | None = None, targets: dict[str, LinkTarget] | None = None) -> None:
     """The linker's graph: per-provision edges on each work, a drawable subgraph, the audits.
 
     ``parts`` (work name → ``linker.WorkLinks``, in the corpus's order) and ``validation`` (the
@@ -615,7 +617,7 @@ def link_graph(corpus: Path, site: SiteData, as_of: date | None = None, parts: d
 
     def ref(node: str) -> NodeRef:
         if node not in refs:
-            refs[node] = node_ref(g, node, by_uri)
+            refs[node] = node_ref(g, node, by_uri, targets)
         return refs[node]
 
     for u, v, attrs in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("kind", ""))):
