@@ -691,19 +691,16 @@ def serve_cmd(out: Path, port: int) -> None:
     If OUT is missing (a build killed at the wrong moment on a system without atomic exchange),
     the last complete build beside it is served instead."""
     import contextlib
-    import functools
-    import http.server
 
     from akn_schema.errors import EnvironmentFailure
     from publisher.output import served_folder
+    from publisher.serving import site_server
 
     folder, notice = served_folder(out)
     if notice:
         click.echo(f"zanlex: notice: {notice}", err=True)
-    # The folder is given by its path, not opened once: a later build's atomic swap is served at once.
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
     try:
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        httpd = site_server(folder, port)      # a missing URL gets the site's 404 page, with status 404
     except OSError as err:
         why = "is in use; choose another with --port" if err.errno == errno.EADDRINUSE else f"cannot be used: {err.strerror}"
         raise EnvironmentFailure(f"port {port} on 127.0.0.1 {why}") from None

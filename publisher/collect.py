@@ -721,7 +721,8 @@ def drafts(corpus: Path, site: SiteData, today: date, stamp: datetime) -> None:
         comments = [CommentView(c.comment.author_kind, c.comment.received, c.comment.text,
                                 late=c.consideration == "not_subject_to_consideration",
                                 decision=c.comment.decision, missing_justification=c.missing_justification,
-                                justification=c.comment.justification)
+                                justification=c.comment.justification,
+                                lang=guess_language(f"{c.comment.text} {c.comment.justification or ''}"))
                     for c in st.comments]
         report = None
         if d.report is not None:
@@ -734,7 +735,8 @@ def drafts(corpus: Path, site: SiteData, today: date, stamp: datetime) -> None:
             last_day=d.window.deadline,
             amends=d.linked_work_uri or d.amends, amends_corpus_work=bool(d.linked_work_uri),
             comments=comments, report=report,
-            warnings=[draft_warning(w) for w in warnings], url=d.posted.where))
+            warnings=[draft_warning(w) for w in warnings], url=d.posted.where,
+            days_left=st.days_left, working_days=tuple(d.window.working_days)))
     site.ical = api.ics_feed(loaded, stamp=stamp)
 
 

@@ -294,6 +294,7 @@ class CommentView:
     decision: str | None = None             # accepted | rejected, from the report
     missing_justification: bool = False     # a decision the report does not justify
     justification: str | None = None
+    lang: str = "rus"                       # the language the comment is written in (its text's ``lang``)
 
 
 @dataclass
@@ -311,6 +312,8 @@ class DraftView:
     report: tuple[date, str] | None = None  # (posted, where) of the completion report
     warnings: list[tuple[str, dict]] = field(default_factory=list)   # (message key, arguments)
     url: str | None = None                  # where the draft is published
+    days_left: int | None = None            # working days left on the build date, while ``open``
+    working_days: tuple[date, ...] = ()     # the window's ten working days (the browser counts what is left)
 
 
 @dataclass

@@ -7,8 +7,10 @@
 The site has a section per language: its own pages (home, drafts, graph, downloads, search and
 each act's overview, timeline, graph and parallel view) at ``""`` (English), ``ru/`` and
 ``kk/``. The text of an act, its versions and diffs are in the text's language and live at the
-act's URI (``akn/…/rus@2016-03-01/``); a draft's page is in the draft's language. Every page
-links to the same page in the other languages (keeping the provision and the date).
+act's URI (``akn/…/rus@2016-03-01/``). Every page
+links to the same page in the other languages (keeping the provision and the date). A draft has a
+page in each section (``drafts/<id>/``, ``ru/drafts/<id>/``, ``kk/drafts/<id>/``); its title and
+comments keep their own language.
 
 One function per page type; each returns ``Page``s whose body is escaped HTML rendered from
 ``site/templates``. ``site_pages`` puts them together with the downloads (path → bytes).
@@ -293,17 +295,18 @@ def graph_pages(P: _Pages) -> Iterator[Page]:
 
 
 def draft_pages(P: _Pages) -> Iterator[Page]:
+    """The list of drafts and each draft's page, in every section: the interface in the section's
+    language, the draft's own words (title, comments) in theirs, marked with ``lang``."""
     site = P.site
     for L in SECTIONS:
         yield P.page(L.section("drafts/"), L.t("drafts.title"), L.code,
                      render_page("drafts.html", site=site, here=L.section("drafts/"), L=L),
                      alternates=_section_alternates("drafts/"))
     for d in site.drafts:
-        here = urls.draft_url(d.id)
-        L = LANGUAGES[d.lang]
-        yield P.page(here, d.title, d.lang, render_page("draft.html", draft=d, here=here, L=L, site=site),
-                     alternates=_alternates({x.code: here if x.code == d.lang else x.section("drafts/")
-                                             for x in SECTIONS}), indexed=True)
+        for L in SECTIONS:
+            here = L.section(urls.draft_url(d.id))
+            yield P.page(here, d.title, L.code, render_page("draft.html", draft=d, here=here, L=L, site=site),
+                         alternates=_section_alternates(urls.draft_url(d.id)), indexed=True)
 
 
 def home_pages(P: _Pages) -> Iterator[Page]:
@@ -352,9 +355,10 @@ def search_pages(P: _Pages) -> Iterator[Page]:
 
 
 def i18n_script(L: Language) -> bytes:
-    """The words the browser needs (Pagefind's interface, counted days and results) for one language,
+    """The words the browser needs (Pagefind's interface, drafts' statuses, counted results) for one language,
     as ``assets/i18n-<lang>.js``; plurals are chosen in the browser by ``Intl.PluralRules``."""
-    keys = [k for k in L.messages if k.startswith(("pagefind.", "js.")) or k in ("search.results", "nav.go")]
+    keys = [k for k in L.messages if k.startswith(("pagefind.", "js.", "status."))
+            or k in ("search.results", "nav.go", "draft.status")]
     words = {k: L.messages[k] for k in sorted(keys)}
     body = json.dumps({"lang": L.html, "words": words}, ensure_ascii=False, sort_keys=True, indent=1)
     return f"window.zanlexI18n = {body};\n".encode()

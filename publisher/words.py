@@ -19,10 +19,15 @@ The site's data keeps acts, dates and units as data (``ActRef``, ``EffectiveDate
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 from markupsafe import Markup
 
 from publisher.languages import Language
 from publisher.model import ActRef, EffectiveDate, NodeRef, ProvisionView
+
+ASTANA = ZoneInfo("Asia/Almaty")      # the discussion's clock (Art. 15 of Law 88-V: Astana time)
 
 # Units a reader names when pointing at a provision; chapters and paragraphs (§) only when the
 # provision is one of them.
@@ -175,3 +180,46 @@ def audit(L: Language, a) -> str:
     if a.code == "invalid_akn":
         return L.t("audit.invalid_akn", where=where)
     return L.t("audit.other", where=where)
+
+
+def moment(L: Language, when: date | datetime) -> Markup:
+    """When a comment came, on Astana's clock, as the language writes a date and a time.
+
+    >>> from publisher.languages import LANGUAGES
+    >>> from datetime import timezone
+    >>> late = datetime(2025, 3, 20, 19, 1, tzinfo=timezone.utc)          # 00:01 on 21 March in Astana
+    >>> str(moment(LANGUAGES["rus"], late))
+    '<time datetime="2025-03-21T00:01+05:00">21.03.2025, 00:01</time>'
+    >>> [str(moment(LANGUAGES[c], late)).split(">")[1][:-6] for c in ("kaz", "eng")]
+    ['2025 жылғы 21 наурыз, 00:01', '21 March 2025, 00:01']
+    >>> str(moment(LANGUAGES["eng"], date(2025, 3, 11)))
+    '<time datetime="2025-03-11">11 March 2025</time>'
+    """
+    if not isinstance(when, datetime):
+        return Markup('<time datetime="{0}">{1}</time>').format(when.isoformat(), L.date(when))
+    local = when.astimezone(ASTANA) if when.tzinfo else when
+    text = L.t("moment", date=local.date(), time=f"{local:%H:%M}")
+    return Markup('<time datetime="{0}">{1}</time>').format(local.isoformat(timespec="minutes"), text)
+
+
+def draft_status(L: Language, d, built: date | None = None, sentence: bool = True) -> str:
+    """A draft's status on the build date, in words: "Состояние на 01.01.2026: обсуждение завершено, …".
+
+    ``sentence`` gives the banner's sentence, else the table cell's phrase; without ``built`` the
+    phrase has no "as of" (that is the wording the browser puts in its place, computed for today).
+
+    >>> from publisher.languages import LANGUAGES
+    >>> from publisher.model import DraftView
+    >>> d = DraftView("x", "t", "rus", date(2025, 3, 5), datetime(2025, 3, 21), "open", days_left=3)
+    >>> draft_status(LANGUAGES["rus"], d, date(2025, 3, 18))
+    'Состояние на 18.03.2025: идёт обсуждение, осталось 3 рабочих дня.'
+    >>> draft_status(LANGUAGES["eng"], d, date(2025, 3, 18), sentence=False)
+    'open for comments, 3 working days left (as of 18 March 2025)'
+    """
+    if d.status == "open" and d.days_left is not None:
+        status = L.t("status.days_left", count=d.days_left)
+    else:
+        status = L.t(f"status.{d.status}")
+    if built is None:
+        return L.t("draft.status", status=status) if sentence else status
+    return L.t("draft.status_as_of" if sentence else "draft.cell_as_of", date=built, status=status)

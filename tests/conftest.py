@@ -6,8 +6,6 @@ http.server thread (``site_server``); the browser tests read it, never rebuild i
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import threading
 from pathlib import Path
@@ -49,16 +47,12 @@ def built_site(tmp_path_factory, corpus_dir) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site):
     """``http://127.0.0.1:<port>/`` serving the built site; stopped at the end of the session."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    from publisher.serving import site_server as serve
+
+    httpd = serve(built_site, 0, quiet=True)      # as `zanlex serve`: missing URLs get the site's 404 page
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"

@@ -163,7 +163,7 @@ def test_screenshots_of_the_act_the_graph_and_a_draft(page, site_server):
 
 SAMPLE = ["", LAW, LAW + "rus/", LAW + "kaz/", LAW + "timeline/", LAW + "graph/", LAW + "parallel/",
           "graph/", "drafts/", "downloads/", "kk/search/", "ru/", "kk/" + LAW + "timeline/", "ru/graph/",
-          "akn/kz/act/order/2016-12-08/78/rus/"]
+          "akn/kz/act/order/2016-12-08/78/rus/", "ru/drafts/", "kk/drafts/example-amend-order-78/"]
 
 
 def test_every_internal_link_on_a_sample_of_pages_resolves(page, site_server):
@@ -209,6 +209,8 @@ AXE_PAGES = {
     "graph": "ru/graph/",
     "timeline": "kk/" + LAW + "timeline/",
     "draft": "drafts/example-open-consultation/",
+    "draft-ru": "ru/drafts/example-amend-order-78/",
+    "draft-kk": "kk/drafts/example-amend-order-78/",
 }
 
 
@@ -305,3 +307,176 @@ def test_print_shows_the_text_with_a_header_and_no_menus(page, site_server):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator(".zl-note").first.is_visible() or page.locator(".zl-note").count() == 0
     page.screenshot(path=str(ARTIFACTS / "print-kk.png"))
+
+
+# ── drafts: times on Astana's clock, one status, a page in every section ───────────────────────
+
+DRAFT = "drafts/example-amend-order-78/"      # its comment 3 came at 19:01 UTC on 20 March = 00:01 on 21 March
+# Every date and time on a draft page, written one way per language.
+KK_MONTH = "(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)"
+EN_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE_STYLE = {"ru/": r"\d\d\.\d\d\.\d{4}(, \d\d:\d\d)?",
+              "kk/": rf"\d{{4}} жылғы \d{{1,2}} {KK_MONTH}[а-яәғқңөұүһі]*(, \d\d:\d\d)?",
+              "": rf"\d{{1,2}} {EN_MONTH} \d{{4}}(, \d\d:\d\d)?"}
+
+
+@pytest.mark.parametrize("section,late,window", [
+    ("ru/", "21.03.2025, 00:01", "до 24:00 20.03.2025 по времени Астаны"),
+    ("kk/", "2025 жылғы 21 наурыз, 00:01", "Астана уақытымен 2025 жылғы 20 наурыз сағат 24:00-ге дейін"),
+    ("", "21 March 2025, 00:01", "until 24:00 Astana time on 20 March 2025")])
+def test_a_late_comment_shows_its_astana_date_and_time_after_the_close_in_the_page_date_style(
+        page, site_server, section, late, window):
+    page.goto(site_server + section + DRAFT)
+    assert window in page.locator(".zl-banner").inner_text()
+    marked = page.locator(".zl-comment.zl-late")
+    assert marked.count() == 1
+    when = marked.locator("time")
+    assert when.inner_text() == late                                  # not "20 Mar 2025" beside a "late" badge
+    assert when.get_attribute("datetime") == "2025-03-21T00:01+05:00"
+    in_time = page.locator(".zl-comment:not(.zl-late) time").all_inner_texts()
+    assert len(in_time) == 2 and in_time[1].endswith("23:59")        # 23:59 on the last day: in time
+    times = page.locator("article time").all_inner_texts()
+    assert len(times) >= 6
+    assert [t for t in times if not re.fullmatch(DATE_STYLE[section], t)] == []    # one date style on the page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"draft-late-{section.strip('/') or 'en'}.png"), full_page=True)
+
+
+def _status_page(browser, url: str, *, now: str | None = None, javascript: bool = True):
+    context = browser.new_context(java_script_enabled=javascript, locale="ru-RU")
+    context.route("**/*", lambda route: route.continue_() if urlparse(route.request.url).hostname
+                  in ("127.0.0.1", "localhost") else route.abort())
+    pg = context.new_page()
+    if now:
+        pg.clock.set_fixed_time(now)
+    pg.goto(url)
+    return context, pg
+
+
+@pytest.mark.parametrize("now,expected", [
+    (None, "Состояние: обсуждение завершено, отчёт опубликован."),
+    ("2025-03-18T10:00:00+05:00", "Состояние: идёт обсуждение, осталось 3 рабочих дня."),
+    ("2025-03-20T23:59:00+05:00", "Состояние: идёт обсуждение, остался 1 рабочий день."),
+    ("2025-03-21T00:01:00+05:00", "Состояние: обсуждение завершено, отчёт не опубликован."),
+    ("2025-03-01T12:00:00+05:00", "Состояние: ещё не размещён.")])
+def test_a_draft_shows_one_status_the_browser_s_for_today_in_place_of_the_build_s(browser, site_server, now,
+                                                                                    expected):
+    context, pg = _status_page(browser, site_server + "ru/" + DRAFT, now=now)
+    try:
+        status = pg.locator(".zl-banner .zl-status")
+        assert status.count() == 1
+        assert status.inner_text() == expected
+        banner = pg.locator(".zl-banner").inner_text()
+        assert banner.count("Состояние") == 1 and "на 01.01.2026" not in banner
+        assert len(re.findall("обсуждени|размещён\\.", banner.split("Состояние", 1)[1].split("\n")[0])) == 1
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_build_s_status_stays_with_its_date(browser, site_server):
+    context, pg = _status_page(browser, site_server + "ru/" + DRAFT, javascript=False)
+    try:
+        assert pg.locator(".zl-banner .zl-status").inner_text() == \
+            "Состояние на 01.01.2026: обсуждение завершено, отчёт опубликован."
+        cells = pg.locator("td .zl-status")
+        assert cells.count() == 0
+        pg.goto(site_server + "ru/drafts/")
+        assert pg.locator("td .zl-status").first.inner_text() == "обсуждение завершено, отчёт опубликован (на 01.01.2026)"
+    finally:
+        context.close()
+
+
+def test_the_drafts_list_shows_one_status_per_draft_computed_for_today(browser, site_server):
+    context, pg = _status_page(browser, site_server + "kk/drafts/", now="2025-03-18T10:00:00+05:00")
+    try:
+        cells = [c.strip() for c in pg.locator("tbody td:nth-child(4)").all_inner_texts()]
+        assert cells == ["талқылау жүріп жатыр, 3 жұмыс күні қалды", "талқылау жүріп жатыр, 10 жұмыс күні қалды",
+                         "әлі орналастырылмаған"]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("section,lang,crumb", [("ru/", "ru", "Все проекты"), ("kk/", "kk", "Барлық жобалар"),
+                                                ("", "en", "All drafts")])
+def test_each_section_lists_drafts_that_open_in_that_section(page, site_server, section, lang, crumb):
+    page.goto(site_server + section + "drafts/")
+    page.locator("tbody a").first.click()
+    page.wait_for_url(site_server + section + DRAFT)
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator(".zl-crumbs").inner_text().startswith(crumb)
+    assert page.locator("h1").first.get_attribute("lang") == "en"            # the draft is written in English
+    assert {c.get_attribute("lang") for c in page.locator(".zl-comment .zl-comment-text").all()} == {"en"}
+    page.goto(site_server + section)                                          # the home page links there too
+    home_links = page.locator("#drafts ~ ul a, #drafts + ul a").all()
+    assert all(urljoin(page.url, a.get_attribute("href")).startswith(site_server + section + "drafts/")
+               for a in home_links)
+
+
+def test_the_language_switch_on_a_draft_keeps_the_draft(page, site_server):
+    page.goto(site_server + "ru/" + DRAFT + "#comment-3")
+    for hreflang, target in (("kk", "kk/" + DRAFT), ("en", DRAFT), ("ru", "ru/" + DRAFT)):
+        page.locator(".md-header .md-select").hover()
+        page.locator(f"a.md-select__link[hreflang={hreflang}]").click()
+        page.wait_for_url(re.compile(re.escape(site_server + target) + "(#comment-3)?$"))
+        assert page.locator("html").get_attribute("lang") == hreflang
+        assert page.locator(".zl-comment.zl-late").count() == 1
+
+
+# ── the 404 page: served by `zanlex serve`, working under a sub-path ───────────────────────────
+
+def test_zanlex_serve_answers_a_missing_url_with_the_site_404_page(page, built_site):
+    import os
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "import cli; cli.main()", "serve", "--out", str(built_site),
+                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        base = re.search(r"http://127\.0\.0\.1:\d+/", proc.stdout.readline()).group(0)
+        resp = page.goto(base + "ru/no/such/page/")
+        assert resp.status == 404
+        assert "Error response" not in page.content()
+        for lang, title in (("ru", "Страница не найдена"), ("kk", "Бет табылмады"), ("en", "Page not found")):
+            assert title in page.locator(f"section.zl-404[lang={lang}]").inner_text()
+        assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") != "static"   # styled
+        page.locator("section.zl-404[lang=kk] a").click()
+        page.wait_for_url(base + "kk/")
+        assert page.locator("html").get_attribute("lang") == "kk"
+        assert page.request.get(base + "ru/").status == 200
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_the_404_page_works_when_the_site_is_hosted_under_a_sub_path(page, tmp_path, monkeypatch):
+    """site_url "https://example.kz/zanlex/": a host serves the site under /zanlex/ and its 404 page
+    for any missing URL there; every link and asset of that page resolves."""
+    from test_site import sample_site
+
+    from publisher.build import build_site
+    from publisher.pages import site_pages
+    from publisher.serving import site_server
+
+    monkeypatch.setenv("ZANLEX_SITE_URL", "https://example.kz/zanlex/")
+    pages, files = site_pages(sample_site(), printing=False)
+    host = tmp_path / "host"
+    build_site(pages, files, host / "zanlex")
+    httpd = site_server(host, 0, quiet=True, not_found=host / "zanlex" / "404.html")
+    import threading
+
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    try:
+        resp = page.goto(base + "zanlex/kk/no/such/page/")
+        assert resp.status == 404
+        refs = page.eval_on_selector_all("a[href], link[href], script[src]", "els => els.map(e => "
+                                         "new URL(e.getAttribute('href') || e.getAttribute('src'), location.href).href)")
+        internal = sorted({r.split("#")[0] for r in refs if r.startswith(base)})
+        assert internal and all(r.startswith(base + "zanlex/") for r in internal), internal
+        assert [r for r in internal if page.request.get(r).status != 200] == []
+        page.locator("section.zl-404[lang=ru] a").click()
+        page.wait_for_url(base + "zanlex/ru/")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

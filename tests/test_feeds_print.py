@@ -124,3 +124,39 @@ def test_pdf_and_docx_are_reproducible(suffix):
     make = pdf_files if suffix == "pdf" else docx_files
     runs = [make(SiteData(works=[work], built=date(2020, 1, 2), site_url="https://e.kz/")) for _ in range(2)]
     assert runs[0] == runs[1]
+
+
+# An IRI (RFC 3987) as an Atom id must be: a scheme, then only unreserved / reserved characters,
+# percent-escapes or non-ASCII letters — no spaces, no control characters.
+IRI = re.compile(r"[a-z][a-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2}|[\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef])+")
+ENUMS = re.compile(r"\b[a-z]+_[a-z_]+\b")
+
+
+def test_atom_entries_have_unique_iri_ids_one_per_amending_act_and_work_with_the_kinds_in_words(built_site):
+    import feedparser
+
+    for name, lang, kinds_word in (("changes-ru.atom", "ru", "новая редакция"),
+                                   ("changes-kk.atom", "kk", "жаңа редакция"),
+                                   ("changes-en.atom", "en", "new wording"), ("changes.atom", "en", "new wording")):
+        feed = feedparser.parse((built_site / "feeds" / name).read_bytes())
+        assert not feed.bozo, (name, feed.get("bozo_exception"))
+        assert feed.feed.get("language") == lang
+        ids = [e.id for e in feed.entries]
+        assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1][:3]       # unique
+        for i in [feed.feed.id, *ids]:
+            assert IRI.fullmatch(i), i                                                  # a valid IRI: no spaces
+            assert not ENUMS.search(i), i                                               # no internal values
+            assert i.startswith(("tag:zanlex,2013:", site_url())), i
+        # one entry per amending act and work: the titles (work: act) do not repeat
+        titles = [e.title for e in feed.entries]
+        assert len(titles) == len(set(titles)), [t for t in titles if titles.count(t) > 1][:3]
+        contents = [e.content[0].value for e in feed.entries]
+        assert any(kinds_word in c for c in contents), (name, contents[:3])
+        assert not any(ENUMS.search(c) for c in contents)
+    # Order 213 of 2018-08-29 changed order 78 in three ways on one date: one entry that says so.
+    ru = feedparser.parse((built_site / "feeds" / "changes-ru.atom").read_bytes())
+    (entry,) = [e for e in ru.entries if "№ 213" in e.title and "2016-12-08/78" in e.link]
+    text = entry.content[0].value
+    assert "новая редакция" in text and "дополнение" in text and "изменение заголовка" in text, text
+    assert entry.id.startswith("tag:zanlex,2013:ru/akn/kz/act/order/2016-12-08/78/amended-by/")
+    assert entry.id.endswith("/213")

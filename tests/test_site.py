@@ -83,8 +83,9 @@ def provision(doc, eid: str):
     return doc.xpath(f"//*[@id='{eid}']/ancestor-or-self::section[1]")[0]
 
 
-def test_a_comment_with_script_markdown_and_javascript_link_is_rendered_inert(sample_out):
-    doc = page(sample_out, "drafts/evil/")
+@pytest.mark.parametrize("section", ["", "ru/", "kk/"])
+def test_a_comment_with_script_markdown_and_javascript_link_is_rendered_inert(sample_out, section):
+    doc = page(sample_out, f"{section}drafts/evil/")
     comment = doc.cssselect(".zl-comment-text")[0]
     assert comment.text_content() == EVIL                      # shown verbatim, as text
     assert len(comment) == 0                                   # … and nothing in it became an element
@@ -106,7 +107,12 @@ def test_each_page_carries_its_language(sample_out):
     assert page(sample_out, f"{LAW}/kaz/").get("lang") == "kk"
     assert page(sample_out, "").get("lang") == "en"
     assert page(sample_out, "kk/search/").get("lang") == "kk"
-    assert page(sample_out, "drafts/evil/").get("lang") == "ru"
+    # a draft has a page in each section; its own words keep their language (issue 10: drafts)
+    assert page(sample_out, "ru/drafts/evil/").get("lang") == "ru"
+    assert page(sample_out, "drafts/evil/").get("lang") == "en"
+    assert page(sample_out, "kk/drafts/evil/").get("lang") == "kk"
+    for section in ("", "ru/", "kk/"):
+        assert page(sample_out, f"{section}drafts/evil/").cssselect("h1")[0].get("lang") == "ru"
 
 
 def test_every_provision_has_a_permalink_and_its_footnote_and_repeal_show(sample_out):
@@ -162,7 +168,7 @@ def test_the_timeline_draws_lower_bound_dates_as_such(sample_out):
 
 
 def test_a_late_comment_is_kept_and_marked(sample_out):
-    comments = page(sample_out, "drafts/evil/").cssselect(".zl-comment")
+    comments = page(sample_out, "ru/drafts/evil/").cssselect(".zl-comment")
     assert [("zl-late" in c.get("class")) for c in comments] == [False, True]
     assert "поступило после срока: не подлежит рассмотрению" in comments[1].text_content()
     assert "юридическое лицо" in comments[1].text_content()

@@ -285,6 +285,11 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "draft.report_posted": "Report posted on {date}: {where}",
     "draft.no_report": "No report on the discussion has been published.",
     "draft.source": "Where it is posted",
+    "draft.status_as_of": "Status as of {date}: {status}.",
+    "draft.cell_as_of": "{status} (as of {date})",
+    "status.days_left": {"one": "open for comments, {count} working day left",
+                         "other": "open for comments, {count} working days left"},
+    "moment": "{date}, {time}",
     "author.individual": "individual",
     "author.legal_entity": "legal entity",
     "decision.accepted": "accepted",
@@ -317,8 +322,8 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "feed.atom": "Changes as they take effect (Atom)",
     "feed.ical": "Public discussion deadlines (iCalendar)",
     "feed.title": "zanlex: changes as they take effect",
-    "feed.entry": "{work}: {act} ({kind})",
-    "feed.summary": "Takes effect {eff}. Provisions affected: {count}.",
+    "feed.entry": "{work}: {act}",
+    "feed.summary": "Takes effect {eff}: {kinds}. Provisions affected: {count}.",
 
     "search.title": "Search",
     "search.other": "Search in other languages",
@@ -334,8 +339,6 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "pagefind.searching": "Searching for “[SEARCH_TERM]”…",
     "pagefind.filter.act": "Act",
 
-    "js.days_left": {"one": "{count} day left", "other": "{count} days left"},
-    "js.closed": "discussion closed",
 
     "e404.title": "Page not found",
     "e404.text": "There is no such page on this site.",

@@ -307,6 +307,11 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "draft.report_posted": "Есеп {date:loc} орналастырылды: {where}",
     "draft.no_report": "Талқылаудың аяқталуы туралы есеп жарияланбаған.",
     "draft.source": "Қайда орналастырылған",
+    "draft.status_as_of": "{date:attr} жай-күйі: {status}.",
+    "draft.cell_as_of": "{status} ({date:attr} жағдай бойынша)",
+    "status.days_left": {"one": "талқылау жүріп жатыр, {count} жұмыс күні қалды",
+                         "other": "талқылау жүріп жатыр, {count} жұмыс күні қалды"},
+    "moment": "{date}, {time}",
     "author.individual": "жеке тұлға",
     "author.legal_entity": "заңды тұлға",
     "decision.accepted": "қабылданды",
@@ -338,8 +343,8 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "feed.atom": "Күшіне енуіне қарай өзгерістер (Atom)",
     "feed.ical": "Жария талқылау мерзімдері (iCalendar)",
     "feed.title": "zanlex: күшіне енуіне қарай өзгерістер",
-    "feed.entry": "{work}: {act} ({kind})",
-    "feed.summary": "{eff} күшіне енеді. Қозғалған ережелер саны: {count}.",
+    "feed.entry": "{work}: {act}",
+    "feed.summary": "{eff} күшіне енеді: {kinds}. Қозғалған ережелер саны: {count}.",
 
     "search.title": "Іздеу",
     "search.other": "Басқа тілдерде іздеу",
@@ -356,8 +361,6 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "pagefind.searching": "«[SEARCH_TERM]» ізделуде…",
     "pagefind.filter.act": "Акт",
 
-    "js.days_left": {"one": "{count} күн қалды", "other": "{count} күн қалды"},
-    "js.closed": "талқылау аяқталды",
 
     "e404.title": "Бет табылмады",
     "e404.text": "Сайтта мұндай бет жоқ.",

@@ -304,6 +304,13 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "draft.report_posted": "Отчёт размещён {date}: {where}",
     "draft.no_report": "Отчёт о завершении обсуждения не опубликован.",
     "draft.source": "Где размещён",
+    "draft.status_as_of": "Состояние на {date}: {status}.",
+    "draft.cell_as_of": "{status} (на {date})",
+    "status.days_left": {"one": "идёт обсуждение, остался {count} рабочий день",
+                         "few": "идёт обсуждение, осталось {count} рабочих дня",
+                         "many": "идёт обсуждение, осталось {count} рабочих дней",
+                         "other": "идёт обсуждение, осталось {count} рабочего дня"},
+    "moment": "{date}, {time}",
     "author.individual": "физическое лицо",
     "author.legal_entity": "юридическое лицо",
     "decision.accepted": "принято",
@@ -337,8 +344,8 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "feed.atom": "Изменения по мере вступления в силу (Atom)",
     "feed.ical": "Сроки публичных обсуждений (iCalendar)",
     "feed.title": "zanlex: изменения по мере вступления в силу",
-    "feed.entry": "{work}: {act} ({kind})",
-    "feed.summary": "Вступает в силу {eff}. Затронуто положений: {count}.",
+    "feed.entry": "{work}: {act}",
+    "feed.summary": "Вступает в силу {eff}: {kinds}. Затронуто положений: {count}.",
 
     # search
     "search.title": "Поиск",
@@ -357,11 +364,6 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "pagefind.search_suggestion": "Ничего не найдено. Попробуйте другой запрос.",
     "pagefind.searching": "Поиск «[SEARCH_TERM]»…",
     "pagefind.filter.act": "Акт",
-
-    # counted things the browser shows
-    "js.days_left": {"one": "остался {count} день", "few": "осталось {count} дня", "many": "осталось {count} дней",
-                     "other": "осталось {count} дня"},
-    "js.closed": "обсуждение завершено",
 
     # the 404 page
     "e404.title": "Страница не найдена",

@@ -128,21 +128,34 @@
     });
   }
 
-  // "Days left" until a discussion deadline, computed now, so it stays true between builds.
-  // The deadline is an ISO instant (end of the 10th working day, Asia/Almaty).
-  function initDaysLeft() {
-    document.querySelectorAll("[data-deadline]").forEach(function (el) {
-      var deadline = new Date(el.getAttribute("data-deadline"));
+  // A draft's status, computed now, so that it stays true between builds. It replaces the status
+  // the build wrote (which says "as of" the build date) in the same element and the same words:
+  // before the posting date, "not yet posted"; until the window closes (24:00 Astana time of the
+  // 10th working day), "open" with the working days left (today counts when it is one of them);
+  // then "closed", with or without the report.
+  var ASTANA_OFFSET_MS = 5 * 3600000;     // Asia/Almaty: UTC+5 since 1 March 2024
+
+  function initDraftStatus() {
+    document.querySelectorAll(".zl-status[data-deadline]").forEach(function (el) {
+      var deadline = new Date(el.getAttribute("data-deadline")).getTime();
       if (isNaN(deadline)) return;
-      var ms = deadline.getTime() - Date.now();
-      var text;
-      if (ms <= 0) {
-        text = word("js.closed");
+      var now = Date.now();
+      var today = new Date(now + ASTANA_OFFSET_MS).toISOString().slice(0, 10);
+      var posted = el.getAttribute("data-posted") || "";
+      var report = el.getAttribute("data-report") || "";
+      var status;
+      if (posted && today < posted) {
+        status = word("status.not_yet_posted");
+      } else if (now < deadline) {
+        var left = (el.getAttribute("data-working-days") || "").split(" ").filter(function (d) {
+          return d && d >= today;
+        }).length;
+        status = word("status.days_left", { count: left });
       } else {
-        text = word("js.days_left", { count: Math.ceil(ms / 86400000) });
+        status = word(report && report <= today ? "status.closed_reported" : "status.closed_report_due");
       }
-      el.textContent = text;
-      el.classList.add(ms <= 0 ? "zl-closed" : "zl-open");
+      el.textContent = el.getAttribute("data-form") === "sentence" ? word("draft.status", { status: status }) : status;
+      el.classList.add(now < deadline ? "zl-open" : "zl-closed");
     });
   }
 
@@ -151,7 +164,7 @@
     initSwitchers();
     initAlternates();
     initDiffViews();
-    initDaysLeft();
+    initDraftStatus();
     nearestAnchor();
   }
   if (document.readyState === "loading") {
