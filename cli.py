@@ -662,9 +662,13 @@ def discussion_add_comment(ctx: click.Context, draft: str, received: str, author
 @click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
               help="Keep each act's pages under .zanlex-cache/ beside the corpus (or $ZANLEX_CACHE), so that "
                    "a rebuild redoes only the acts that changed.")
+@click.option("--print/--no-print", "printing", default=True, show_default=True,
+              help="Print each text and version to PDF and DOCX (--no-print: a quicker preview build whose "
+                   "download links lead nowhere).")
 @jobs_options
 @click.pass_context
-def build_cmd(ctx: click.Context, out: Path, today, use_cache: bool, jobs, executor_kind, scheduler) -> None:
+def build_cmd(ctx: click.Context, out: Path, today, use_cache: bool, printing: bool, jobs, executor_kind,
+              scheduler) -> None:
     """Build the static site (mkdocs-material + Pagefind) from the corpus.
 
     Each act is collected and rendered in its own tasks (--jobs, or --executor dask); the graph,
@@ -681,7 +685,7 @@ def build_cmd(ctx: click.Context, out: Path, today, use_cache: bool, jobs, execu
     with make_executor(jobs, executor_kind, scheduler) as ex, progress_bar("build") as bar:
         report = publisher.build(corpus, out, bar.step("build"), epoch=epoch,
                                  wait=lambda message: click.echo(f"zanlex: {message}", err=True),
-                                 executor=ex, cache=use_cache)
+                                 executor=ex, cache=use_cache, printing=printing)
     for notice in report.notices:
         click.echo(f"zanlex: notice: {notice}", err=True)
     steps = ", ".join(f"{k} {v:.1f}s" for k, v in report.times.items())

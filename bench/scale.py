@@ -6,7 +6,8 @@ For each N a corpus is made from the seeds (``bench/synthetic.py``: new names, n
 and each command runs in a fresh ``zanlex`` process. Figures are **CPU seconds** (the process
 and every worker it waited for: ``resource.getrusage(RUSAGE_CHILDREN)``), because the machine
 is shared and wall time says more about the neighbours than about zanlex; wall time is printed
-too. Peak RSS is the largest sum over the process tree, sampled every 0.1 s from /proc.
+too. Peak memory is the largest sum of PSS over the process tree (each process's share of the
+pages it shares: Chromium's processes share most of theirs), sampled every 0.1 s from /proc.
 
 For ``build``: the full build, an unchanged rebuild and a rebuild after one act is edited
 (``edit_one``), with their ratio to the full build (goal ≤ 5 % at 200 acts), the page count and
@@ -40,8 +41,21 @@ from synthetic import edit_one, make_corpus  # noqa: E402
 ZANLEX = [sys.executable, "-m", "cli"]
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size of one process (its share of shared pages: the sum over a tree of
+    processes that share libraries, such as Chromium's, is not counted several times)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants (Linux /proc)."""
+    """Memory (PSS) of ``pid`` and all its descendants (Linux /proc)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -58,7 +72,8 @@ def _tree_rss(pid: int) -> int:
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
-        total += rss.get(p, 0)
+        if p in rss:
+            total += _pss(p) or rss[p]
         stack += children.get(p, [])
     return total
 
@@ -100,7 +115,7 @@ def _steps(result: dict) -> str:
     return m.group(1) if m else ""
 
 
-def bench_size(n: int, commands: list[str], jobs: int, work: Path) -> dict:
+def bench_size(n: int, commands: list[str], jobs: int, work: Path, no_print: bool = False) -> dict:
     corpus = work / f"corpus-{n}"
     if not corpus.exists():
         make_corpus(n, corpus)
@@ -120,7 +135,7 @@ def bench_size(n: int, commands: list[str], jobs: int, work: Path) -> dict:
     if "build" in commands:
         out = work / f"site-{n}"
         shutil.rmtree(work / f"cache-{n}", ignore_errors=True)
-        build = base + ["build", "--out", str(out), *jobs_args]
+        build = base + ["build", "--out", str(out), *jobs_args, *(["--no-print"] if no_print else [])]
         row["build"] = run(build, env)
         row["pages"] = count_pages(out)
         row["build_steps"] = _steps(row["build"])
@@ -162,6 +177,7 @@ def main() -> None:
     ap.add_argument("--commands", nargs="+", default=["validate", "check", "build"],
                     choices=["validate", "check", "graph", "build"])
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--no-print", action="store_true", help="Build without the PDF and DOCX downloads.")
     ap.add_argument("--work", type=Path, default=None, help="Keep the corpora and sites here (default: a temp folder).")
     ap.add_argument("--out", type=Path, default=None, help="Write the figures as JSON here.")
     args = ap.parse_args()
@@ -169,7 +185,7 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     rows = []
     for n in args.sizes:
-        rows.append(bench_size(n, args.commands, args.jobs, work))
+        rows.append(bench_size(n, args.commands, args.jobs, work, args.no_print))
         print(json.dumps({k: ({kk: vv for kk, vv in v.items() if kk != "stdout"} if isinstance(v, dict) else v)
                           for k, v in rows[-1].items()}), flush=True)
         if args.out:

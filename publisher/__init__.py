@@ -49,7 +49,7 @@ def build(corpus, out: Path, progress: Progress | None = None, *, epoch: int | N
     import time
 
     from akn_schema.batch import corpus_tasks
-    from akn_schema.cache import folder_for
+    from akn_schema.cache import BuildCache, folder_for
     from akn_schema.corpus import Corpus
     from akn_schema.executor import SerialExecutor
     from publisher.build import source_date_epoch
@@ -81,6 +81,7 @@ def build(corpus, out: Path, progress: Progress | None = None, *, epoch: int | N
         times["global"] = time.perf_counter() - t
         acts = _acts(executor, tasks, collected, inputs, cache, step)
         times.update(build_site(pages, files, out, corpus=corpus.root, epoch=epoch, wait=wait, acts=acts,
+                                cache=None if scratch_cache else BuildCache(cache),
                                 **({"progress": progress} if progress else {})))
         count = len(pages) + sum(c.pages for c in acts.done)
         return BuildReport(count, len(files) + sum(c.files for c in acts.done), times, list(site.notices))

@@ -156,11 +156,16 @@ def write_page(page: Page, docs: Path) -> list[Path]:
 
 
 def write_files(files: Iterable[tuple[str, bytes]], folder: Path) -> None:
-    """Files by their path in ``folder`` (never outside it)."""
+    """Files by their path in ``folder`` (never outside it: each folder on the way is checked once)."""
+    checked: set[Path] = set()
     for rel, content in files:
         target = folder / rel
-        _confined(target, folder, rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if ".." in Path(rel).parts or Path(rel).is_absolute():
+            raise BuildError(f"the page or file /{rel} would be written outside the site; refusing")
+        if target.parent not in checked:
+            _confined(target.parent, folder, rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            checked.add(target.parent)
         target.write_bytes(content)
 
 
@@ -219,7 +224,7 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
                progress: Progress = _no_progress, mkdocs: Callable = run_mkdocs,
                pagefind: Callable = run_pagefind, epoch: int | None = None,
                wait: Callable[[str], None] | None = None,
-               acts: Callable[[Path], Iterable] | None = None) -> dict[str, float]:
+               acts: Callable[[Path], Iterable] | None = None, cache=None) -> dict[str, float]:
     """Build the whole site into ``out`` atomically; returns the seconds each step took.
 
     ``out`` must be new or a site zanlex built (``publisher.output``: marker, lock, swap);
@@ -229,6 +234,8 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
     act's output already rendered (``publisher.shard.Rendered``: HTML pages and downloads), which
     is written into the site as it comes (never held all at once) and added to the sitemap and
     the search index. ``scratch`` is a folder inside the build folder for the act tasks' theme.
+    With ``cache`` (an ``akn_schema.cache.BuildCache``) the search index of the same indexed pages
+    is reused (``search_index``).
     """
     pages = list(pages)
     epoch = source_date_epoch(corpus) if epoch is None else epoch
@@ -254,13 +261,34 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
             times["acts"] = time.perf_counter() - t
         progress("pagefind", 0, 1)
         t = time.perf_counter()
-        pagefind(site, glob_of(indexed))
-        _canonical_pagefind(site)
+        search_index(site, indexed, pagefind, cache)
         times["pagefind"] = time.perf_counter() - t
         progress("pagefind", 1, 1)
         _normalise_mtimes(site, epoch)
         output.publish(site)
     return times
+
+
+def search_index(site: Path, indexed: list[str], pagefind: Callable = run_pagefind, cache=None) -> None:
+    """Pagefind over the ``indexed`` pages into ``site/pagefind``, made reproducible. With ``cache``,
+    the index is stored under the hash of those pages' bytes, and a build whose indexed pages are
+    all unchanged copies it instead of running Pagefind."""
+    key = None
+    if cache is not None:
+        from akn_schema.cache import content_key
+
+        key = content_key("publisher.pagefind", [(url, (site / url / "index.html").read_bytes())
+                                                  for url in sorted(indexed)])
+        kept = cache.get(key)
+        if kept is not None:
+            write_files(kept, site / "pagefind")
+            return
+    pagefind(site, glob_of(indexed))
+    _canonical_pagefind(site)
+    if key is not None:
+        bundle = site / "pagefind"
+        cache.put(key, [(str(p.relative_to(bundle)), p.read_bytes())
+                        for p in sorted(bundle.rglob("*")) if p.is_file()])
 
 
 def write_acts(acts: Iterable, site: Path, taken: set[str]) -> tuple[list[str], list[str]]:

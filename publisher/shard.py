@@ -245,10 +245,11 @@ def render_work(view: WorkView, refs: dict, inputs: ActInputs, scratch: Path) ->
     site.graph.warnings = list(inputs.warnings)
     attach_links(site, refs, {**inputs.targets, view.uri: link_target(view)})
     files = work_files(view)
-    if inputs.printing:
-        from publisher.printing import print_files
+    if inputs.printing:     # one Chromium tab: the acts' tasks are what runs in parallel
+        from publisher.printing import docx_files, pdf_files
 
-        files.update(print_files(site)[0])
+        files.update(docx_files(site))
+        files.update(pdf_files(site, workers=1))
     renderer = _renderer(scratch, inputs.home)
     pages, page_urls, indexed = [], [], []
     for page in act_pages(_Pages(site), view):
