@@ -565,9 +565,7 @@ def _anchor(g, work: WorkView, lang: str, eid: str, target: LinkTarget | None = 
         def shown(e: str) -> bool:
             node = g.nodes.get(f"{work.uri}~{e}")
             return node is not None and lang in (node.get("langs") or "").split(",")
-    while "__" in eid and not shown(eid):
-        eid = eid.rsplit("__", 1)[0]
-    return eid
+    return urls.nearest_unit(eid, shown)
 
 
 def node_ref(g, node: str, by_uri: dict[str, WorkView], targets: dict[str, LinkTarget] | None = None) -> NodeRef:

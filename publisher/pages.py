@@ -277,9 +277,13 @@ def work_graph_pages(P: _Pages, work: WorkView) -> Iterator[Page]:
     warnings = [w for w in P.site.graph.warnings if w.url and w.url.startswith(urls.work_url(work.uri))]
     for L in SECTIONS:
         here = L.section(urls.graph_url(work.uri))
-        yield P.page(here, f"{work.title(_main_lang(work, L))}: {L.t('work_graph.title')}", L.code, render_page(
-            "work_graph.html", work=work, here=here, rows=rows, warnings=warnings, main_lang=_main_lang(work, L),
-            L=L), alternates=_section_alternates(urls.graph_url(work.uri)))
+        lang = _main_lang(work, L)
+        text = work.texts.get(lang)
+        shown = frozenset(p.eid for p in text.walk()).__contains__ if text else (lambda eid: True)
+        anchors = {eid: urls.nearest_unit(eid, shown) for eid, _, _ in rows if eid}   # a removed provision: its unit
+        yield P.page(here, f"{work.title(lang)}: {L.t('work_graph.title')}", L.code, render_page(
+            "work_graph.html", work=work, here=here, rows=rows, warnings=warnings, main_lang=lang,
+            anchors=anchors, L=L), alternates=_section_alternates(urls.graph_url(work.uri)))
 
 
 def graph_pages(P: _Pages) -> Iterator[Page]:

@@ -100,3 +100,14 @@ def download_name(uri: str, lang: str, date: str | None, suffix: str) -> str:
     parts = uri.strip("/").split("/")
     stem = f"{parts[3]}-{parts[-1]}" if len(parts) > 5 else parts[-1]
     return f"{stem}_{lang}{'_' + date if date else ''}.{suffix}".replace("/", "-")
+
+
+def nearest_unit(eid: str, shown) -> str:
+    """``eid``, or its nearest containing unit for which ``shown`` is true.
+
+    >>> nearest_unit("chp_2__art_6__point_2", {"chp_2__art_6"}.__contains__)
+    'chp_2__art_6'
+    """
+    while "__" in eid and not shown(eid):
+        eid = eid.rsplit("__", 1)[0]
+    return eid
