@@ -555,10 +555,7 @@ def _anchor(g, work: WorkView, lang: str, eid: str, target: LinkTarget | None = 
     else the graph (its node lists the languages of the source texts that print it)."""
     text = work.texts.get(lang)
     if text is not None:
-        ids = text.__dict__.get("_anchors")
-        if ids is None:
-            ids = text.__dict__["_anchors"] = frozenset(p.eid for p in text.walk())
-        shown = ids.__contains__
+        shown = text.eids().__contains__
     elif target is not None and (lang, None) in target.eids:
         shown = frozenset(target.eids[(lang, None)]).__contains__
     else:

@@ -148,6 +148,13 @@ class TextView:
             for p in a.body:
                 yield from p.walk()
 
+    def eids(self) -> frozenset[str]:
+        """The eIds the text's page has anchors for (computed once per text)."""
+        found = self.__dict__.get("_eids")
+        if found is None:
+            found = self.__dict__["_eids"] = frozenset(p.eid for p in self.walk())
+        return found
+
 
 @dataclass
 class EventView:

@@ -279,7 +279,7 @@ def work_graph_pages(P: _Pages, work: WorkView) -> Iterator[Page]:
         here = L.section(urls.graph_url(work.uri))
         lang = _main_lang(work, L)
         text = work.texts.get(lang)
-        shown = frozenset(p.eid for p in text.walk()).__contains__ if text else (lambda eid: True)
+        shown = text.eids().__contains__ if text else (lambda eid: True)
         anchors = {eid: urls.nearest_unit(eid, shown) for eid, _, _ in rows if eid}   # a removed provision: its unit
         yield P.page(here, f"{work.title(lang)}: {L.t('work_graph.title')}", L.code, render_page(
             "work_graph.html", work=work, here=here, rows=rows, warnings=warnings, main_lang=lang,
