@@ -22,6 +22,7 @@ import json
 from collections.abc import Iterator
 
 import networkx as nx
+from markupsafe import Markup
 
 from publisher import urls
 from publisher.build import Page
@@ -29,7 +30,7 @@ from publisher.diffs import text_changes
 from publisher.feeds import changes_atom
 from publisher.languages import LANGUAGES, Language
 from publisher.model import DraftView, SiteData, TextView, VersionView, WorkView
-from publisher.render import render_page, toc_of
+from publisher.render import forget_fragments, parallel_row, render_page, toc_of
 from publisher.svg import graph_svg, timeline_svg
 
 PARALLEL_LANGS = ("rus", "kaz", "eng")
@@ -245,18 +246,15 @@ def parallel_pages(P: _Pages, work: WorkView) -> Iterator[Page]:
     paths = _labels(work)
     for date, texts in snapshots:
         by_lang = {lang: {p.eid: p for p in texts[lang].walk()} for lang in langs if lang in texts}
-        order: list[str] = []
-        for lang in langs:
-            for eid in by_lang.get(lang, {}):
-                if eid not in order:
-                    order.append(eid)
+        order = dict.fromkeys(eid for lang in langs for eid in by_lang.get(lang, {}))   # first seen, once
         rows = [(eid, paths.get(eid, ()), [(lang, by_lang.get(lang, {}).get(eid)) for lang in langs])
                 for eid in order]
         version = next((v for vs in work.versions.values() for v in vs if v.start.iso == date), None)
         for L in SECTIONS:
             here = L.section(urls.parallel_url(work.uri, date))
+            html = Markup("\n").join(parallel_row(*row, langs, L) for row in rows)
             yield P.page(here, f"{work.title(_main_lang(work, L))}: {L.t('parallel.title')}", L.code, render_page(
-                "parallel.html", work=work, here=here, langs=langs, rows=rows, date=date, dates=dates, L=L,
+                "parallel.html", work=work, here=here, langs=langs, rows=[html], date=date, dates=dates, L=L,
                 version=version, main_lang=_main_lang(work, L)),
                 alternates=_section_alternates(urls.parallel_url(work.uri, date)))
 
@@ -451,6 +449,7 @@ def global_pages(P: _Pages) -> Iterator[Page]:
 
 def act_pages(P: _Pages, w: WorkView) -> Iterator[Page]:
     """Every page of one act: they depend on the act, its links and edges, and the build date only."""
+    forget_fragments()
     yield from work_pages(P, w)
     yield from expression_pages(P, w)
     yield from diff_pages(P, w)
