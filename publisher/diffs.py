@@ -63,7 +63,7 @@ def text_changes(old: TextView, new: TextView, lang: str) -> list[ProvisionChang
         if b is not None and b.repealed and a is None:
             continue                           # repealed on both sides
         known_a, known_b = _known(a), _known(b)
-        wa, wb = _words(a), _words(b)
+        wa, wb = _words(a, L), _words(b, L)
         if a is None and b is None:
             continue
         if wa == wb and (a and a.source_lang) == (b and b.source_lang) and bool(a and a.missing) == bool(
@@ -121,10 +121,19 @@ def _known(p: ProvisionView | None) -> bool:
     return p is not None and not p.missing and not p.source_lang and not p.partial
 
 
-def _words(p: ProvisionView | None) -> str:
+def _words(p: ProvisionView | None, L) -> str:
+    """A provision's own words as its text prints them: an article's number as the law writes it
+    ("Статья 28.", "28-бап."), then its heading and text.
+
+    >>> _words(ProvisionView("art_28", "article", "28", "Порядок", ["Текст."]), LANGUAGES["rus"])
+    'Статья 28. Порядок Текст.'
+    >>> _words(ProvisionView("art_1__point_3", "point", "3)", None, ["текст;"]), LANGUAGES["kaz"])
+    '3) текст;'
+    """
     if p is None or p.missing:
         return ""
-    return p.words()
+    number = L.unit(p.kind, p.num) if p.heading and p.num else (p.num or "")
+    return " ".join(x for x in [number, p.heading or "", *p.text, *p.wrap_up] if x)
 
 
 def _context(p: ProvisionView, parents: dict[str, ProvisionView], L) -> tuple[str | None, str | None]:
