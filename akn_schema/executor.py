@@ -143,6 +143,10 @@ class PoolExecutor(_Windowed):
         self.jobs = jobs
         self.window = window or 4 * jobs
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
+        if method == "fork":
+            import gc
+
+            gc.freeze()      # what the workers inherit is never scanned by their collector (nor copied for it)
         self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
         self._pool.submit(os.getpid).result()          # start the workers now (see above)
 

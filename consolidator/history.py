@@ -420,16 +420,19 @@ class _Trust:
     precise: frozenset[str]
     records: list[dict[str, list[tuple[str, str]]]]
     effective: dict[str, Effective]
+    _starts: dict[int, Effective | None] = field(default_factory=dict, repr=False)   # per snapshot, once
 
     def carries(self, seg: Segment, last: Witness) -> tuple[bool, str]:
         if seg.end is None:
             return True, ""
         w = last.when
         closing = seg.closed_by
-        for t, records in zip(self.snaps, self.records, strict=True):
+        for i, (t, records) in enumerate(zip(self.snaps, self.records, strict=True)):
             if closing.act.uri not in t.acts:
                 continue
-            start = self._history_start(records)
+            if i not in self._starts:
+                self._starts[i] = self._history_start(records)
+            start = self._starts[i]
             if start is None or start.latest <= w:
                 return True, ""
         suspects = [a for a, eff in self.amending

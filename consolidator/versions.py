@@ -19,6 +19,7 @@ known), "uncertain" (the wording last proven, not proven on D), "not_in_corpus" 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -313,11 +314,11 @@ def _exists_later(ph: ProvisionHistory, k: int):
 
 def _shape(ph: ProvisionHistory, lang: str):
     """Kind, number, heading and label of the provision from any witness (the asked language first)."""
-    witnesses = [w for s in ph.segments for st in s.wordings.get(lang, []) for w in st.witnesses]
-    witnesses += [w for s in ph.segments for ws in s.wordings.values() for st in ws for w in st.witnesses]
-    for w in witnesses:
-        if w.wording is not None:
-            return _kind(ph.eid), w.wording.num, None, w.wording.label
+    asked = (w for s in ph.segments for st in s.wordings.get(lang, []) for w in st.witnesses)
+    every = (w for s in ph.segments for ws in s.wordings.values() for st in ws for w in st.witnesses)
+    found = next((w for w in itertools.chain(asked, every) if w.wording is not None), None)   # the first only
+    if found is not None:
+        return _kind(ph.eid), found.wording.num, None, found.wording.label
     return _kind(ph.eid), None, None, None
 
 
