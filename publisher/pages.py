@@ -473,14 +473,21 @@ def global_pages(P: _Pages) -> Iterator[Page]:
     yield from search_pages(P)
 
 
-def act_pages(P: _Pages, w: WorkView) -> Iterator[Page]:
-    """Every page of one act: they depend on the act, its links and edges, and the build date only."""
+ACT_PARTS = ("texts", "comparisons")    # an act's pages in two halves, rendered as two tasks
+
+
+def act_pages(P: _Pages, w: WorkView, part: str | None = None) -> Iterator[Page]:
+    """Every page of one act (or of one ``part`` of ``ACT_PARTS``: its texts, versions, timeline
+    and graph; or its diffs and parallel views): they depend on the act, its links and edges, and
+    the build date only. A law's two halves cost about the same, so two cores share it."""
     forget_fragments()
-    yield from work_pages(P, w)
-    yield from expression_pages(P, w)
-    yield from diff_pages(P, w)
-    yield from parallel_pages(P, w)
-    if w.events:
-        yield from timeline_pages(P, w)
-    if w.edges:
-        yield from work_graph_pages(P, w)
+    if part in (None, "texts"):
+        yield from work_pages(P, w)
+        yield from expression_pages(P, w)
+        if w.events:
+            yield from timeline_pages(P, w)
+        if w.edges:
+            yield from work_graph_pages(P, w)
+    if part in (None, "comparisons"):
+        yield from diff_pages(P, w)
+        yield from parallel_pages(P, w)
