@@ -115,13 +115,14 @@ def _steps(result: dict) -> str:
     return m.group(1) if m else ""
 
 
-def bench_size(n: int, commands: list[str], jobs: int, work: Path, no_print: bool = False) -> dict:
-    corpus = work / f"corpus-{n}"
+def bench_size(n: int, commands: list[str], jobs: int, work: Path, no_print: bool = False,
+               laws_every: int = 3) -> dict:
+    corpus = work / f"corpus-{n}-{laws_every}"
     if not corpus.exists():
-        make_corpus(n, corpus)
+        make_corpus(n, corpus, laws_every=laws_every)
     base = ["--corpus", str(corpus)]
     jobs_args = ["--jobs", str(jobs)]
-    row: dict = {"acts": n}
+    row: dict = {"acts": n, "laws_every": laws_every}
     env = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1767225600"),
            "ZANLEX_CACHE": str(work / f"cache-{n}")}
     if "validate" in commands:
@@ -178,6 +179,8 @@ def main() -> None:
                     choices=["validate", "check", "graph", "build"])
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--no-print", action="store_true", help="Build without the PDF and DOCX downloads.")
+    ap.add_argument("--laws-every", type=int, default=3,
+                    help="One copy of the law (with its editions) every K works, else orders (default 3).")
     ap.add_argument("--work", type=Path, default=None, help="Keep the corpora and sites here (default: a temp folder).")
     ap.add_argument("--out", type=Path, default=None, help="Write the figures as JSON here.")
     args = ap.parse_args()
@@ -185,7 +188,7 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     rows = []
     for n in args.sizes:
-        rows.append(bench_size(n, args.commands, args.jobs, work, args.no_print))
+        rows.append(bench_size(n, args.commands, args.jobs, work, args.no_print, args.laws_every))
         print(json.dumps({k: ({kk: vv for kk, vv in v.items() if kk != "stdout"} if isinstance(v, dict) else v)
                           for k, v in rows[-1].items()}), flush=True)
         if args.out:

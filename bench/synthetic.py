@@ -60,8 +60,22 @@ def _renumber_text(text: str, seed_number: str, number: str) -> str:
     return "\n".join(lines)
 
 
-def make_corpus(n: int, dest: Path, seeds_root: Path = ROOT / "corpus") -> list[str]:
-    """Write a corpus of ``n`` works (n ≥ 3) into ``dest``; returns the work names in order."""
+def seed_of(i: int, laws_every: int = 3) -> str:
+    """The seed work ``i`` copies: the law every ``laws_every`` works, else the orders in turn.
+
+    >>> [seed_of(i) for i in range(3, 6)]
+    ['law-88-V', 'order-52', 'order-78']
+    >>> [seed_of(i, 10) for i in (10, 11, 12, 19, 20)]
+    ['law-88-V', 'order-52', 'order-78', 'order-52', 'law-88-V']
+    """
+    k = i % laws_every
+    return SEEDS[0] if k == 0 else SEEDS[1 + (k - 1) % 2]
+
+
+def make_corpus(n: int, dest: Path, seeds_root: Path = ROOT / "corpus", laws_every: int = 3) -> list[str]:
+    """Write a corpus of ``n`` works (n ≥ 3) into ``dest``; returns the work names in order.
+    One work in ``laws_every`` is a copy of the law (with its four editions: ≈ 55 MB of site
+    each), the others copies of the orders (≈ 1 MB each)."""
     if n < len(SEEDS):
         raise ValueError(f"at least {len(SEEDS)} works (the seeds)")
     dest.mkdir(parents=True, exist_ok=True)
@@ -76,7 +90,7 @@ def make_corpus(n: int, dest: Path, seeds_root: Path = ROOT / "corpus") -> list[
         shutil.copytree(seeds_root / "works" / seed, dest / "works" / seed, dirs_exist_ok=True)
         names.append(seed)
     for i in range(len(SEEDS), n):
-        seed = SEEDS[i % len(SEEDS)]
+        seed = seed_of(i, laws_every)
         seed_dir = seeds_root / "works" / seed
         toml = (seed_dir / "work.toml").read_text(encoding="utf-8")
         seed_number = re.search(r'^number = "(.*)"', toml, re.M).group(1)

@@ -108,6 +108,14 @@ class Page:
         mark = " data-pagefind-body" if self.indexed else ""
         return f'<div class="zl-page"{mark}>{filters}{self.body.strip()}</div>'
 
+    def toc_json(self) -> str | None:
+        """The table of contents for the mkdocs hook, when the page has one."""
+        return json.dumps(self.toc, ensure_ascii=False, sort_keys=True) if self.toc else None
+
+    def sidecars(self) -> dict[str, str | None]:
+        """What ``publisher.mkdocs_hooks`` puts into the page besides its Markdown."""
+        return {"body": self.html(), "toc": self.toc_json()}
+
 
 Progress = Callable[[str, int, int], None]    # (step, done, total)
 
@@ -145,13 +153,11 @@ def write_page(page: Page, docs: Path) -> list[Path]:
     _confined(target, docs, page.url)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page.markdown(), encoding="utf-8")
-    body = target.with_name(target.name + BODY_SUFFIX)
-    body.write_text(page.html(), encoding="utf-8")
-    written = [target, body]
-    if page.toc:
-        toc = target.with_name(target.name + TOC_SUFFIX)
-        toc.write_text(json.dumps(page.toc, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        written.append(toc)
+    written = [target]
+    for suffix, content in ((BODY_SUFFIX, page.html()), (TOC_SUFFIX, page.toc_json())):
+        if content is not None:
+            written.append(target.with_name(target.name + suffix))
+            written[-1].write_text(content, encoding="utf-8")
     return written
 
 

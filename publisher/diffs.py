@@ -102,8 +102,12 @@ def text_changes(old: TextView, new: TextView, lang: str) -> list[ProvisionChang
 def _outermost_unavailable(changes: list[ProvisionChange]) -> list[ProvisionChange]:
     """A provision whose wording is not available is listed once: not again for each unit inside it."""
     unavailable = {c.eid for c in changes if c.status == "not_available"}
-    return [c for c in changes
-            if not (c.status == "not_available" and any(c.eid.startswith(u + "__") for u in unavailable))]
+
+    def inside_another(eid: str) -> bool:
+        parts = eid.split("__")
+        return any("__".join(parts[:n]) in unavailable for n in range(1, len(parts)))
+
+    return [c for c in changes if not (c.status == "not_available" and inside_another(c.eid))]
 
 
 @lru_cache(maxsize=4096)

@@ -74,15 +74,23 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    sidecar = Path(page.file.abs_src_path + BODY_SUFFIX)
-    toc = Path(page.file.abs_src_path + TOC_SUFFIX)
-    if toc.exists():
+    """The body and table of contents: given in memory (``ThemeRenderer.render_page``: the file's
+    ``zl_sidecars``), else read from the files beside the page's Markdown."""
+    given = getattr(page.file, "zl_sidecars", None)
+    if given is not None:
+        body, toc = given.get("body"), given.get("toc")
+    else:
+        body_file = Path(page.file.abs_src_path + BODY_SUFFIX)
+        toc_file = Path(page.file.abs_src_path + TOC_SUFFIX)
+        body = body_file.read_text(encoding="utf-8") if body_file.exists() else None
+        toc = toc_file.read_text(encoding="utf-8") if toc_file.exists() else None
+    if toc:
         from mkdocs.structure.toc import get_toc
 
-        page.toc = get_toc(json.loads(toc.read_text(encoding="utf-8")))
-    if BODY_PLACEHOLDER not in html or not sidecar.exists():
+        page.toc = get_toc(json.loads(toc))
+    if BODY_PLACEHOLDER not in html or body is None:
         return html
-    return html.replace(BODY_PLACEHOLDER, sidecar.read_text(encoding="utf-8"), 1)
+    return html.replace(BODY_PLACEHOLDER, body, 1)
 
 
 def on_env(env, config, files):

@@ -22,6 +22,7 @@ import json
 from collections.abc import Iterator
 
 import networkx as nx
+from markupsafe import Markup
 
 from publisher import urls
 from publisher.build import Page
@@ -29,7 +30,7 @@ from publisher.diffs import text_changes
 from publisher.feeds import changes_atom
 from publisher.languages import LANGUAGES, Language
 from publisher.model import DraftView, SiteData, TextView, VersionView, WorkView
-from publisher.render import render_page, toc_of
+from publisher.render import forget_fragments, parallel_row, render_page, toc_of
 from publisher.svg import graph_svg, timeline_svg
 
 PARALLEL_LANGS = ("rus", "kaz", "eng")
@@ -68,13 +69,36 @@ def menu(site: SiteData, L: Language) -> list[dict]:
             {"title": L.t("menu.search"), "url": L.section("search/")}]
 
 
-def acts_url(number: int) -> str:
-    """The acts page ``number`` (1-based) of a section, before its language prefix.
+def acts_url(number: int, list_url: str = "acts/") -> str:
+    """The acts page ``number`` (1-based) of a section, before its language prefix; the downloads
+    are paged the same way (``list_url="downloads/"``).
 
-    >>> acts_url(1), acts_url(3)
-    ('acts/', 'acts/3/')
+    >>> acts_url(1), acts_url(3), acts_url(2, "downloads/")
+    ('acts/', 'acts/3/', 'downloads/2/')
     """
-    return "acts/" if number == 1 else f"acts/{number}/"
+    return list_url if number == 1 else f"{list_url}{number}/"
+
+
+def page_window(number: int, count: int, around: int = 2) -> list[int | None]:
+    """The page numbers a pager shows: the first, the last, and ``around`` on each side of the
+    current one; ``None`` where numbers are left out. A pager naming every page would make the
+    site quadratic in the number of acts (3,000 pages of acts, each linking to the 3,000).
+
+    >>> page_window(1, 3), page_window(50, 3000), page_window(2999, 3000)
+    ([1, 2, 3], [1, None, 48, 49, 50, 51, 52, None, 3000], [1, None, 2997, 2998, 2999, 3000])
+    """
+    shown = sorted({1, count, *range(max(1, number - around), min(count, number + around) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - out[-1] > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
+def _pager(number: int, count: int, L: Language, list_url: str) -> list[tuple[int, str] | None]:
+    """The pager's entries: (number, the page's URL in the section), ``None`` for a gap."""
+    return [None if n is None else (n, L.section(acts_url(n, list_url))) for n in page_window(number, count)]
 
 
 class _Pages:
@@ -245,18 +269,15 @@ def parallel_pages(P: _Pages, work: WorkView) -> Iterator[Page]:
     paths = _labels(work)
     for date, texts in snapshots:
         by_lang = {lang: {p.eid: p for p in texts[lang].walk()} for lang in langs if lang in texts}
-        order: list[str] = []
-        for lang in langs:
-            for eid in by_lang.get(lang, {}):
-                if eid not in order:
-                    order.append(eid)
+        order = dict.fromkeys(eid for lang in langs for eid in by_lang.get(lang, {}))   # first seen, once
         rows = [(eid, paths.get(eid, ()), [(lang, by_lang.get(lang, {}).get(eid)) for lang in langs])
                 for eid in order]
         version = next((v for vs in work.versions.values() for v in vs if v.start.iso == date), None)
         for L in SECTIONS:
             here = L.section(urls.parallel_url(work.uri, date))
+            html = Markup("\n").join(parallel_row(*row, langs, L) for row in rows)
             yield P.page(here, f"{work.title(_main_lang(work, L))}: {L.t('parallel.title')}", L.code, render_page(
-                "parallel.html", work=work, here=here, langs=langs, rows=rows, date=date, dates=dates, L=L,
+                "parallel.html", work=work, here=here, langs=langs, rows=[html], date=date, dates=dates, L=L,
                 version=version, main_lang=_main_lang(work, L)),
                 alternates=_section_alternates(urls.parallel_url(work.uri, date)))
 
@@ -328,30 +349,33 @@ def home_pages(P: _Pages) -> Iterator[Page]:
     open_drafts: list[DraftView] = [d for d in site.drafts if d.status in ("open", "not_yet_posted", "not_yet_open")]
     for L in SECTIONS:
         yield P.page(L.section(""), L.t("menu.home"), L.code, render_page(
-            "home.html", site=site, here=L.section(""), latest=unique[:10], open_drafts=open_drafts, L=L),
+            "home.html", site=site, here=L.section(""), works=site.works[:ACTS_PER_PAGE], latest=unique[:10],
+            open_drafts=open_drafts, L=L),
             alternates=_section_alternates(""))
 
 
 def acts_pages(P: _Pages) -> Iterator[Page]:
     """The acts of the corpus in each section, ``ACTS_PER_PAGE`` to a page, with links to every page."""
+    yield from _paged(P, "acts/", "acts.html", "home.acts")
+
+
+def downloads_pages(P: _Pages) -> Iterator[Page]:
+    """Every download, ``ACTS_PER_PAGE`` acts to a page (the graph and the feeds on the first)."""
+    yield from _paged(P, "downloads/", "downloads.html", "downloads.title")
+
+
+def _paged(P: _Pages, list_url: str, template: str, title_key: str) -> Iterator[Page]:
     works = P.site.works
     count = max(1, -(-len(works) // ACTS_PER_PAGE))
     for number in range(1, count + 1):
         shown = works[(number - 1) * ACTS_PER_PAGE:number * ACTS_PER_PAGE]
         for L in SECTIONS:
-            here = L.section(acts_url(number))
-            title = L.t("home.acts") + (f" ({number}/{count})" if count > 1 else "")
+            here = L.section(acts_url(number, list_url))
+            title = L.t(title_key) + (f" ({number}/{count})" if count > 1 else "")
             yield P.page(here, title, L.code, render_page(
-                "acts.html", works=shown, here=here, L=L, number=number,
-                pages=[L.section(acts_url(n)) for n in range(1, count + 1)]),
-                alternates=_section_alternates(acts_url(number)))
-
-
-def downloads_pages(P: _Pages) -> Iterator[Page]:
-    for L in SECTIONS:
-        here = L.section("downloads/")
-        yield P.page(here, L.t("downloads.title"), L.code, render_page(
-            "downloads.html", site=P.site, here=here, L=L), alternates=_section_alternates("downloads/"))
+                template, site=P.site, works=shown, here=here, L=L, number=number,
+                pages_nav=_pager(number, count, L, list_url) if count > 1 else []),
+                alternates=_section_alternates(acts_url(number, list_url)))
 
 
 def search_pages(P: _Pages) -> Iterator[Page]:
@@ -451,6 +475,7 @@ def global_pages(P: _Pages) -> Iterator[Page]:
 
 def act_pages(P: _Pages, w: WorkView) -> Iterator[Page]:
     """Every page of one act: they depend on the act, its links and edges, and the build date only."""
+    forget_fragments()
     yield from work_pages(P, w)
     yield from expression_pages(P, w)
     yield from diff_pages(P, w)

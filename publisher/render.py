@@ -45,7 +45,7 @@ def environment() -> jinja2.Environment:
         bytecode_cache=bytecode_cache("zanlex"),
     )
     env.globals.update(LANGUAGES=LANGUAGES, SITE=SITE, urls=urls, provision_html=provision_html, w=words,
-                       linked=linked, runs=runs, text_html=text_html, deeper=deeper, inner=inner, Run=Run,
+                       linked=linked, ops_html=ops_html, runs=runs, text_html=text_html, deeper=deeper, inner=inner, Run=Run,
                        isrun=lambda x: isinstance(x, Run), day=datetime.date.fromisoformat)
     env.filters["rel"] = lambda to, here: urls.relative(here, to)
     return env
@@ -109,7 +109,19 @@ def linked(text: str, spans, here: str) -> Markup:
     return Markup("").join(out)
 
 
-_PROVISIONS: dict[tuple, Markup] = {}
+_MEMO: dict[tuple, Markup] = {}     # fragments rendered once per act (``provision_html``, ``parallel_row``)
+
+
+def forget_fragments() -> None:
+    """Drop the memo of rendered fragments (between acts: a worker's memory must not grow with
+    the corpus, and an act's fragments are not another act's)."""
+    _MEMO.clear()
+
+
+def _memo(key: tuple, render) -> Markup:
+    if key not in _MEMO:
+        _MEMO[key] = Markup(render())
+    return _MEMO[key]
 
 
 @cache
@@ -143,10 +155,39 @@ def deeper(ctx: Context) -> Context:
 def provision_html(p, L: Language, ctx: Context) -> Markup:
     """One provision and its subtree (macro ``provision`` of ``_macros.html``), rendered once per
     language, folder, level and content: consecutive versions repeat most provisions word for word."""
-    key = (L.code, ctx.folder, ctx.timeline, ctx.level, ctx.borrowed, p.fingerprint())
-    if key not in _PROVISIONS:
-        _PROVISIONS[key] = Markup(_macros().provision(p, L, ctx))
-    return _PROVISIONS[key]
+    key = ("provision", L.code, ctx.folder, ctx.timeline, ctx.level, ctx.borrowed, p.fingerprint())
+    return _memo(key, lambda: _macros().provision(p, L, ctx))
+
+
+_OPS = {1: '<ins class="zl-ins">{0}</ins>', -1: '<del class="zl-del">{0}</del>', 0: "{0}"}
+
+
+def ops_html(ops, keep: tuple[int, ...]) -> Markup:
+    """A word diff's operations as HTML, keeping the insertions (1) and/or deletions (-1) of ``keep``;
+    rendered once per content (the same change recurs on many diff pages).
+
+    >>> str(ops_html([(0, "a"), (-1, "b<"), (1, "c")], (1, -1)))
+    'a<del class="zl-del">b&lt;</del><ins class="zl-ins">c</ins>'
+    >>> str(ops_html([(0, "a"), (-1, "b<"), (1, "c")], (1,)))
+    'a<ins class="zl-ins">c</ins>'
+    """
+    ops = tuple(ops)
+    return _memo(("ops", ops, tuple(keep)), lambda: Markup("").join(
+        Markup(_OPS[op]).format(words) for op, words in ops if op == 0 or op in keep))
+
+
+def _cell_key(p: ProvisionView | None) -> tuple | None:
+    """What a parallel view's cell prints of a provision (its own words, not its children's)."""
+    if p is None:
+        return None
+    return (p.kind, p.num, p.heading, tuple(p.text), tuple(p.wrap_up), p.missing, p.source_lang, p.repealed)
+
+
+def parallel_row(eid: str, path: tuple, cells: list, langs: list[str], L: Language) -> Markup:
+    """One row of the parallel view (macro ``parallel_row``), rendered once per act, language and
+    content: the versions of an act repeat most rows word for word."""
+    key = ("parallel", L.code, eid, path, tuple(langs), tuple((lang, _cell_key(p)) for lang, p in cells))
+    return _memo(key, lambda: _macros().parallel_row(eid, path, cells, langs, L))
 
 
 def text_html(text: TextView, L: Language, here: str, timeline: str | None) -> Markup:

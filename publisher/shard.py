@@ -382,17 +382,8 @@ class _Theme:
 
     def page_html(self, page) -> bytes:
         from publisher import urls
-        from publisher.build import write_page
 
-        src = urls.md_path(page.url)
-        written = write_page(page, self.docs)
-        out = self.renderer.render(str(src))
-        try:
-            return out.read_bytes()
-        finally:
-            out.unlink(missing_ok=True)
-            for path in written:
-                path.unlink(missing_ok=True)
+        return self.renderer.render_page(str(urls.md_path(page.url)), page.markdown(), page.sidecars())
 
 
 def _renderer(scratch: Path, home: str) -> _Theme:

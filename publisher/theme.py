@@ -9,6 +9,11 @@ hooks (``on_page_markdown`` … ``on_post_page``) and templates, to the same byt
 
     renderer = ThemeRenderer(docs, site, config_file=MKDOCS_YML)
     renderer.render("akn/kz/act/2013-04-15/88-V/rus/index.md")     # → site/akn/…/rus/index.html
+    renderer.render_page("akn/…/rus/index.md", markdown, {"body": html, "toc": toc})   # → bytes
+
+``render_page`` takes the page's Markdown and sidecars (``publisher.mkdocs_hooks``) in memory and
+returns the HTML: nothing is written, read back or removed per page (on a slow file system that
+costs as much as the theme itself).
 
 The pages it renders must be outside the navigation (generated pages are: the nav lists only
 the site's own pages), so that no other page's previous/next links change with them.
@@ -18,7 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.commands.build import _build_page, _populate_page, get_context
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import get_navigation
@@ -57,6 +62,27 @@ class ThemeRenderer:
         _populate_page(page, self.config, files)
         _build_page(page, self.config, files.documentation_pages(), self.nav, self.env)
         return Path(file.abs_dest_path)
+
+    def render_page(self, src: str, markdown: str, sidecars: dict[str, str]) -> bytes:
+        """The HTML of the page ``src`` whose Markdown and sidecars are given (not read from the docs
+        folder), as ``mkdocs build`` would write it (``_build_page`` without the write)."""
+        file = File.generated(self.config, src, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        file.zl_sidecars = sidecars
+        page = Page(None, file, self.config)
+        files = Files([*self.files, file])
+        _populate_page(page, self.config, files)
+        config = self.config
+        config._current_page = page
+        page.active = True
+        try:
+            context = get_context(self.nav, files.documentation_pages(), config, page)
+            template = self.env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=self.nav)
+            output = config.plugins.on_post_page(template.render(context), page=page, config=config)
+        finally:
+            page.active = False
+            config._current_page = None
+        return output.encode("utf-8", errors="xmlcharrefreplace")
 
 
 def _nav_sources(nav) -> list[str]:

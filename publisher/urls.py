@@ -16,6 +16,7 @@ from any folder of a plain file server.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def work_url(uri: str) -> str:
@@ -64,16 +65,22 @@ def relative(from_url: str, to_url: str) -> str:
     ('../', 'ru/', './', '../#x')
     """
     path, _, anchor = to_url.partition("#")
+    link = _relative_path(from_url, path, bool(anchor))
+    return link + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relative_path(from_url: str, path: str, anchored: bool) -> str:
+    """``relative`` without the fragment (a page links to few pages, at many anchors)."""
     here = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
     if path == here:
-        link = "" if anchor else "./"
-    else:
-        link = posixpath.relpath(path or ".", here or ".")
-        if path.endswith("/") or not path:
-            link = link.rstrip("/") + "/"
-        if link == "./" and anchor:
-            link = ""
-    return link + (f"#{anchor}" if anchor else "")
+        return "" if anchored else "./"
+    link = posixpath.relpath(path or ".", here or ".")
+    if path.endswith("/") or not path:
+        link = link.rstrip("/") + "/"
+    if link == "./" and anchored:
+        link = ""
+    return link
 
 
 def md_path(url: str) -> str:

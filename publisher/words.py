@@ -20,11 +20,12 @@ The site's data keeps acts, dates and units as data (``ActRef``, ``EffectiveDate
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from publisher.languages import Language
+from publisher.languages import LANGUAGES, Language
 from publisher.model import ActRef, EffectiveDate, NodeRef, ProvisionView
 
 ASTANA = ZoneInfo("Asia/Almaty")      # the discussion's clock (Art. 15 of Law 88-V: Astana time)
@@ -63,10 +64,13 @@ def kind(L: Language, k: str, capital: bool = False) -> str:
 def provision_label(L: Language, path) -> str:
     """A provision named in running text, from its units outermost first: chapters are left out
     when an article is named (an article's number is unique in the act)."""
-    path = tuple(path)
-    named = [(k, n) for k, n in path if k in _NAMED]
-    if not named:
-        named = list(path[-1:])
+    return _provision_label(L.code, tuple(path))
+
+
+@lru_cache(maxsize=65536)
+def _provision_label(lang: str, path: tuple) -> str:
+    L = LANGUAGES[lang]
+    named = [(k, n) for k, n in path if k in _NAMED] or list(path[-1:])
     return L.t("ref.sep").join(L.ref(k, n) for k, n in named)
 
 

@@ -18,7 +18,8 @@ def _pages() -> list[Page]:
            for url, title in [("", "Home"), ("drafts/", "Drafts"), ("graph/", "Graph"),
                               ("downloads/", "Downloads"), ("search/", "Search")]]
     act = [Page("akn/kz/act/2013-04-15/88-V/rus/", "О государственных услугах", "rus",
-                Markup("<h2 id='art_1'>Статья 1.</h2><p>Настоящий Закон &lt;регулирует&gt;…</p>")),
+                Markup("<h2 id='art_1'>Статья 1.</h2><p>Настоящий Закон &lt;регулирует&gt;…</p>"),
+                toc=[{"level": 2, "id": "art_1", "name": "Статья 1. Сфера", "children": []}]),
            Page("akn/kz/act/2013-04-15/88-V/kaz@2016-03-01/", "Мемлекеттік көрсетілетін қызметтер туралы", "kaz",
                 Markup("<p>Осы Заң …</p>"), indexed=False)]
     return own + act
@@ -35,3 +36,21 @@ def test_a_page_rendered_alone_is_the_page_of_the_whole_mkdocs_build(tmp_path):
         out = renderer.render(f"{page.url}index.md")
         assert out == alone / page.url / "index.html"
         assert out.read_bytes() == (whole / page.url / "index.html").read_bytes(), page.url
+
+
+def test_a_page_rendered_in_memory_is_the_page_of_the_whole_mkdocs_build(tmp_path):
+    """``render_page`` (the act tasks' way: nothing written per page) gives the same bytes,
+    table of contents included."""
+    docs, whole, alone = tmp_path / "docs", tmp_path / "whole", tmp_path / "alone"
+    docs.mkdir()
+    pages = _pages()
+    write_docs(pages, {}, docs)
+    run_mkdocs(docs, whole, EPOCH)
+    nav_only = tmp_path / "nav"
+    write_docs(pages[:5], {}, nav_only)
+    renderer = ThemeRenderer(nav_only, alone, MKDOCS_YML)
+    for page in pages[5:]:
+        html = renderer.render_page(f"{page.url}index.md", page.markdown(), page.sidecars())
+        assert html == (whole / page.url / "index.html").read_bytes(), page.url
+    assert "Статья 1. Сфера".encode() in (whole / pages[5].url / "index.html").read_bytes()   # the TOC is in the page
+    assert not list(alone.rglob("*.html"))                          # nothing written

@@ -30,12 +30,18 @@ import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from babel import Locale
 from markupsafe import Markup, escape
 
 from publisher.languages import eng, kaz, rus
+
+
+@lru_cache(maxsize=4096)
+def _parsed(template: str) -> tuple:
+    """A message's ``str.format`` template, parsed once: (literal, field, spec, conversion)…"""
+    return tuple(string.Formatter().parse(template))
 
 
 class _Formatter(string.Formatter):
@@ -44,6 +50,23 @@ class _Formatter(string.Formatter):
 
     def __init__(self, lang: Language, html: bool):
         self.lang, self.html = lang, html
+
+    def format(self, template: str, /, args: Mapping) -> str:
+        """``vformat(template, (), args)``, with each template parsed once (the site formats
+        hundreds of thousands of messages)."""
+        out = []
+        for literal, name, spec, conversion in _parsed(template):
+            out.append(literal)
+            if name is None:
+                continue
+            if name in args:
+                value = args[name]
+            else:
+                value, _ = self.get_field(name, (), args)
+            if conversion:
+                value = self.convert_field(value, conversion)
+            out.append(self.format_field(value, spec))
+        return "".join(out)
 
     def format_field(self, value, spec: str) -> str:
         if isinstance(value, date):
@@ -74,8 +97,12 @@ class Language:
         """The CLDR plural categories of the language (``other`` always included)."""
         return frozenset(Locale.parse(self.babel).plural_form.tags) | {"other"}
 
+    @cached_property
+    def _plural_form(self):
+        return Locale.parse(self.babel).plural_form
+
     def plural(self, count: int) -> str:
-        return Locale.parse(self.babel).plural_form(count)
+        return self._plural_form(count)
 
     def message(self, key: str, count: int | None = None) -> str:
         try:
@@ -91,12 +118,12 @@ class Language:
 
     def t(self, key: str, /, **args) -> str:
         """The message ``key`` as plain text (Jinja escapes it)."""
-        return _Formatter(self, html=False).vformat(self.message(key, args.get("count")), (), args)
+        return _Formatter(self, html=False).format(self.message(key, args.get("count")), args)
 
     def h(self, key: str, /, **args) -> Markup:
         """The message ``key`` as HTML: its arguments escaped, ``Markup`` arguments kept, dates in ``<time>``."""
         template = str(escape(self.message(key, args.get("count"))))
-        return Markup(_Formatter(self, html=True).vformat(template, (), args))
+        return Markup(_Formatter(self, html=True).format(template, args))
 
     def has(self, key: str) -> bool:
         return key in self.messages

@@ -313,6 +313,8 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "warn.other": "The deadline check made a finding; see the output of “zanlex status”.",
 
     "home.acts": "Acts",
+    "home.all_acts": "All acts ({count})",
+    "pages.nav": "Pages",
     "home.latest": "Latest changes",
     "home.latest_item": "{work}: {act} ({kind}, {count})",
     "home.no_events": "No changes are known.",

@@ -334,6 +334,8 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "warn.other": "Мерзімдерді тексеру ескерту жасады; толығырақ — «zanlex status» нәтижесінде.",
 
     "home.acts": "Актілер",
+    "home.all_acts": "Барлық актілер ({count})",
+    "pages.nav": "Беттер",
     "home.latest": "Соңғы өзгерістер",
     "home.latest_item": "{work}: {act} ({kind}, {count})",
     "home.no_events": "Өзгерістер белгісіз.",

@@ -337,6 +337,8 @@ MESSAGES: dict[str, str | dict[str, str]] = {
 
     # home
     "home.acts": "Акты",
+    "home.all_acts": "Все акты ({count})",
+    "pages.nav": "Страницы",
     "home.latest": "Последние изменения",
     "home.latest_item": "{work}: {act} ({kind}, {count})",
     "home.no_events": "Изменения не известны.",
