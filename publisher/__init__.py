@@ -48,13 +48,12 @@ def build(corpus, out: Path, progress: Progress | None = None, *, epoch: int | N
     import tempfile
     import time
 
-    from akn_schema.batch import corpus_tasks
     from akn_schema.cache import BuildCache, folder_for
     from akn_schema.corpus import Corpus
     from akn_schema.executor import SerialExecutor
     from publisher.build import source_date_epoch
     from publisher.output import check_target
-    from publisher.shard import collect_task, shared_digest
+    from publisher.shard import shared_digest, site_key, work_digest
 
     corpus = corpus if isinstance(corpus, Corpus) else Corpus.open(corpus)    # a folder: read afresh
     check_target(out, [corpus.root])
@@ -68,26 +67,117 @@ def build(corpus, out: Path, progress: Progress | None = None, *, epoch: int | N
         out.parent.mkdir(parents=True, exist_ok=True)
         cache = scratch_cache = Path(tempfile.mkdtemp(prefix=f".{out.name}.cache-", dir=out.parent))
     try:
-        times: dict[str, float] = {}
         t = time.perf_counter()
-        tasks = corpus_tasks(corpus, sorted(corpus.works))
+        store = BuildCache(cache)
+        digests = {name: work_digest(corpus.work(name)) for name in sorted(corpus.works)}
         shared = shared_digest(corpus)
-        collected = list(executor.map(collect_task, [(task, str(cache), shared) for task in tasks],
-                                      lambda done, total: step("collect", done, total)))
-        times["collect"] = time.perf_counter() - t
-        t = time.perf_counter()
-        site, inputs = _global_site(corpus, collected, epoch, printing)
-        pages, files = _global_pages(site)
-        times["global"] = time.perf_counter() - t
-        acts = _acts(executor, tasks, collected, inputs, cache, step)
-        times.update(build_site(pages, files, out, corpus=corpus.root, epoch=epoch, wait=wait, acts=acts,
-                                cache=None if scratch_cache else BuildCache(cache),
-                                **({"progress": progress} if progress else {})))
-        count = len(pages) + sum(c.pages for c in acts.done)
-        return BuildReport(count, len(files) + sum(c.files for c in acts.done), times, list(site.notices))
+        whole = None if scratch_cache else site_key(corpus, digests, shared, epoch, printing)
+        if whole is not None:
+            report = _linked_build(store, whole, corpus, out, epoch, wait, step, t)
+            if report is not None:
+                return report
+        return _full_build(corpus, out, progress, epoch=epoch, wait=wait, executor=executor, store=store,
+                           digests=digests, shared=shared, printing=printing, whole=whole, started=t)
     finally:
+        from publisher import jinja_cache
+
+        jinja_cache.use(None)
         if scratch_cache is not None:
             shutil.rmtree(scratch_cache, ignore_errors=True)
+
+
+@dataclass
+class _SiteEntry:
+    """A whole build in the cache, under ``shard.site_key``: the trees its site is made of."""
+
+    trees: list[str]
+    pages: int
+    files: int
+    notices: list[str]
+
+
+def _linked_build(store, whole: str, corpus, out: Path, epoch: int, wait, step, started: float):
+    """The site of a corpus built before (same files, tool, date and options): its trees linked
+    into a new site, nothing computed. None when the cache does not hold it whole."""
+    import time
+
+    from akn_schema.trees import TreeBroken
+    from publisher.build import link_site
+
+    entry = store.get(whole)
+    if not isinstance(entry, _SiteEntry):
+        return None
+    times = {"collect": time.perf_counter() - started}
+    try:
+        times.update(link_site(store.root, entry.trees, out, corpus=corpus.root, epoch=epoch, wait=wait,
+                               progress=step))
+    except TreeBroken:
+        return None                                   # a damaged cache: build it again
+    return BuildReport(entry.pages, entry.files, times, list(entry.notices))
+
+
+def _full_build(corpus, out: Path, progress, *, epoch, wait, executor, store, digests, shared, printing,
+                whole, started) -> BuildReport:
+    """Collect what the cache does not hold, then the global steps, the acts' pages and the site."""
+    import time
+
+    from akn_schema.batch import corpus_tasks
+    from akn_schema.cache import content_key
+    from akn_schema.trees import store_linked
+    from publisher import jinja_cache
+    from publisher.shard import collect_task, known_collected
+
+    step = progress or (lambda name, done, total: None)
+    jinja_cache.use(store.root / "jinja")
+    times: dict[str, float] = {}
+    tasks = corpus_tasks(corpus, sorted(corpus.works))
+    known = [known_collected(store, collect_key_of(t[2], digests, shared), digests) for t in tasks]
+    todo = [(task, str(store.root), shared) for task, c in zip(tasks, known, strict=True) if c is None]
+    fresh = iter(_map(executor, collect_task, todo, lambda done, total: step("collect", done, total)))
+    collected = [c if c is not None else next(fresh) for c in known]
+    times["collect"] = time.perf_counter() - started
+    t = time.perf_counter()
+    site, inputs = _global_site(corpus, collected, epoch, printing)
+    pages, files = _global_pages(site)
+    times["global"] = time.perf_counter() - t
+    acts = _acts(executor, tasks, collected, inputs, store.root, step, epoch)
+    own_tree = content_key("publisher.site-tree", whole) if whole else None
+
+    def keep(site_folder: Path, rels: list[str]) -> None:
+        """The site's own files (mkdocs, sitemap, search index) as a tree, and the build as a whole."""
+        if own_tree is None or not all(a.key for a in acts.done):
+            return
+        try:
+            store_linked(store.root, own_tree, site_folder, rels, epoch=epoch)
+        except (OSError, ValueError):
+            return                                     # an unwritable cache costs time, never the result
+        store.put(whole, _SiteEntry([own_tree, *(a.key for a in acts.done)], count(), nfiles(), list(site.notices)))
+
+    def count() -> int:
+        return len(pages) + sum(a.pages for a in acts.done)
+
+    def nfiles() -> int:
+        return len(files) + sum(a.files for a in acts.done)
+
+    times.update(build_site(pages, files, out, corpus=corpus.root, epoch=epoch, wait=wait, acts=acts,
+                            cache=store, keep=keep, **({"progress": progress} if progress else {})))
+    return BuildReport(count(), nfiles(), times, list(site.notices))
+
+
+def collect_key_of(name: str, digests: dict[str, str], shared: str) -> str:
+    from publisher.shard import collect_key
+
+    return collect_key(name, digests[name], shared)
+
+
+def _map(executor, fn, items: list, progress):
+    """``executor.map``, except that a single task runs here: a worker would import and load
+    everything this process already has (the models, the corpus) for one act."""
+    from akn_schema.executor import SerialExecutor
+
+    if len(items) == 1 and getattr(executor, "kind", "") == "process":
+        executor = SerialExecutor()
+    return executor.map(fn, items, progress) if items else iter(())
 
 
 def _global_site(corpus, collected: list, epoch: int, printing: bool):
@@ -129,27 +219,29 @@ def _global_pages(site):
 
 
 class _acts:  # noqa: N801  (an iterable the build consumes, keeping the counts)
-    """The acts' rendered output, produced by ``render_task`` on the executor as the build reads it."""
+    """Each act's output for the site, in the order of the acts: the tree of an act rendered before
+    is linked from the cache (decided here, no task); the others are rendered by ``render_task``
+    on the executor, which stores their trees."""
 
-    def __init__(self, executor, tasks, collected, inputs, cache, step):
+    def __init__(self, executor, tasks, collected, inputs, cache: Path, step, epoch: int):
         self.executor, self.tasks, self.collected, self.inputs = executor, tasks, collected, inputs
-        self.cache, self.step = cache, step
+        self.cache, self.step, self.epoch = Path(cache), step, epoch
         self.done: list = []
 
     def __call__(self, scratch: Path):
-        from publisher.shard import render_key, render_task
+        from akn_schema.trees import load_manifest
+        from publisher.shard import Linked, render_key, render_task
 
-        args = [(task, str(self.cache), c.key, render_key(c, i), i, str(scratch))
+        args = [(task, str(self.cache), c.key, render_key(c, i), i, str(scratch), self.epoch)
                 for task, c, i in zip(self.tasks, self.collected, self.inputs, strict=True)]
-        for rendered in self.executor.map(render_task, args, lambda done, total: self.step("render", done, total)):
-            self.done.append(_Count(len(rendered.urls), len(rendered.files)))
-            yield rendered
-
-
-@dataclass
-class _Count:
-    pages: int
-    files: int
+        kept = [load_manifest(self.cache, arg[3]) for arg in args]
+        todo = [arg for arg, manifest in zip(args, kept, strict=True) if manifest is None]
+        made = iter(_map(self.executor, render_task, todo, lambda done, total: self.step("render", done, total)))
+        for arg, manifest in zip(args, kept, strict=True):
+            out = Linked.of(next(made), self.cache) if manifest is None else Linked(manifest.meta, self.cache, manifest)
+            out.redo = lambda arg=arg: render_task(arg)          # the tree is damaged: render it again here
+            self.done.append(out.stored)
+            yield out
 
 
 __all__ = ["BuildError", "BuildReport", "Page", "build", "build_site"]

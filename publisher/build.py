@@ -230,18 +230,21 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
                progress: Progress = _no_progress, mkdocs: Callable = run_mkdocs,
                pagefind: Callable = run_pagefind, epoch: int | None = None,
                wait: Callable[[str], None] | None = None,
-               acts: Callable[[Path], Iterable] | None = None, cache=None) -> dict[str, float]:
+               acts: Callable[[Path], Iterable] | None = None, cache=None,
+               keep: Callable[[Path, list[str]], None] | None = None) -> dict[str, float]:
     """Build the whole site into ``out`` atomically; returns the seconds each step took.
 
     ``out`` must be new or a site zanlex built (``publisher.output``: marker, lock, swap);
     ``epoch`` is the build's reference time (default: ``source_date_epoch``).
 
     ``pages`` and ``files`` go through ``mkdocs build``; ``acts(scratch)``, when given, yields each
-    act's output already rendered (``publisher.shard.Rendered``: HTML pages and downloads), which
-    is written into the site as it comes (never held all at once) and added to the sitemap and
-    the search index. ``scratch`` is a folder inside the build folder for the act tasks' theme.
-    With ``cache`` (an ``akn_schema.cache.BuildCache``) the search index of the same indexed pages
-    is reused (``search_index``).
+    act's output already rendered (``publisher.shard.Linked``: its URLs, and ``place(site, made)``
+    linking its pages and downloads from the cache), which is put into the site as it comes (never
+    held all at once) and added to the sitemap and the search index. ``scratch`` is a folder inside
+    the build folder for the act tasks' theme. With ``cache`` (an ``akn_schema.cache.BuildCache``)
+    the search index of the same indexed pages is reused (``search_index``). ``keep(site, paths)``
+    is shown the site's own files (everything but the acts') when the site is complete, before
+    the swap.
     """
     pages = list(pages)
     epoch = source_date_epoch(corpus) if epoch is None else epoch
@@ -259,6 +262,7 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
         times["mkdocs"] = time.perf_counter() - t
         progress("mkdocs", 1, 1)
         indexed = [p.url for p in pages if p.indexed]
+        own = files_in(site)
         if acts is not None:
             t = time.perf_counter()
             listed, found = write_acts(acts(output.folder / "theme"), site, {p.url for p in pages})
@@ -270,9 +274,45 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
         search_index(site, indexed, pagefind, cache)
         times["pagefind"] = time.perf_counter() - t
         progress("pagefind", 1, 1)
+        if keep is not None:
+            keep(site, sorted({*own, *(f"pagefind/{rel}" for rel in files_in(site / "pagefind"))}))
         _normalise_mtimes(site, epoch)
         output.publish(site)
     return times
+
+
+def link_site(cache: Path, trees: list[str], out: Path, *, corpus: Path | None = None, epoch: int,
+              wait: Callable[[str], None] | None = None, progress: Progress = _no_progress) -> dict[str, float]:
+    """Make the site at ``out`` (atomically, as ``build_site``) of trees stored in the cache
+    (``akn_schema.trees``), linked: a site built before from the same inputs, nothing computed.
+    ``TreeBroken`` (the old site left in place) when a tree is missing or damaged."""
+    from akn_schema.trees import TreeBroken, link_tree, load_manifest
+
+    times: dict[str, float] = {}
+    with Output(out, protect=[corpus, ROOT], wait=wait or (lambda message: None)) as output:
+        t = time.perf_counter()
+        site = output.folder / "site"
+        site.mkdir()
+        made = {site}
+        for i, key in enumerate(trees, 1):
+            manifest = load_manifest(cache, key)
+            if manifest is None:
+                raise TreeBroken(f"the tree {key} is not in the cache")
+            link_tree(cache, key, manifest, site, made)
+            progress("link", i, len(trees))
+        times["link"] = time.perf_counter() - t
+        _normalise_mtimes(site, epoch)
+        output.publish(site)
+    return times
+
+
+def files_in(folder: Path) -> list[str]:
+    """The files under ``folder``, by their path in it (sorted); none when it does not exist."""
+    found = []
+    for dirpath, _dirs, names in os.walk(folder):
+        rel = os.path.relpath(dirpath, folder)
+        found += [name if rel == "." else f"{rel}/{name}" for name in names]
+    return sorted(found)
 
 
 def search_index(site: Path, indexed: list[str], pagefind: Callable = run_pagefind, cache=None) -> None:
@@ -298,19 +338,22 @@ def search_index(site: Path, indexed: list[str], pagefind: Callable = run_pagefi
 
 
 def write_acts(acts: Iterable, site: Path, taken: set[str]) -> tuple[list[str], list[str]]:
-    """Write each act's pages and downloads into ``site`` as they come; returns the URLs of every
-    page written and of those in the search index."""
+    """Put each act's pages and downloads into ``site`` as they come (``act.place``: linked from
+    the cache, or written); returns the URLs of every page and of those in the search index."""
     listed: list[str] = []
     indexed: list[str] = []
-    for rendered in acts:
-        for url in rendered.urls:
+    made: set[Path] = {site}
+    for act in acts:
+        for url in act.urls:
             if url in taken:
                 raise BuildError(f"two pages claim the URL /{url}")
             taken.add(url)
-        write_files(rendered.pages, site)
-        write_files(rendered.files, site)
-        listed += rendered.urls
-        indexed += rendered.indexed
+        try:
+            act.place(site, made)
+        except FileExistsError as err:
+            raise BuildError(f"two acts' outputs claim {err.filename}") from None
+        listed += act.urls
+        indexed += act.indexed
     return listed, indexed
 
 
@@ -360,8 +403,15 @@ def _canonical_pagefind(site: Path) -> None:
 
 
 def _normalise_mtimes(site: Path, epoch: int) -> None:
-    for path in sorted(site.rglob("*")):
-        os.utime(path, (epoch, epoch), follow_symlinks=False)
+    """Every file and folder of ``site`` dated ``epoch``. A file already dated so is left alone:
+    a page linked from the cache shares its inode, which is then not touched."""
+    for dirpath, _dirs, names in os.walk(site, topdown=False):
+        for name in names:
+            path = os.path.join(dirpath, name)
+            if os.lstat(path).st_mtime != epoch:
+                os.utime(path, (epoch, epoch), follow_symlinks=False)
+        if dirpath != str(site):
+            os.utime(dirpath, (epoch, epoch), follow_symlinks=False)
 
 
 @contextmanager

@@ -91,3 +91,13 @@ def on_page_content(html: str, page, config, files) -> str:
     if BODY_PLACEHOLDER not in html or body is None:
         return html
     return html.replace(BODY_PLACEHOLDER, body, 1)
+
+
+def on_env(env, config, files):
+    """Keep the theme's compiled templates where the build says (``publisher.jinja_cache``)."""
+    from publisher.jinja_cache import bytecode_cache
+
+    kept = bytecode_cache("mkdocs")
+    if kept is not None:
+        env.bytecode_cache = kept
+    return env

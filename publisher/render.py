@@ -33,6 +33,8 @@ TEMPLATES = resources.templates()      # site/templates (zanlex_site/templates w
 
 @cache
 def environment() -> jinja2.Environment:
+    from publisher.jinja_cache import bytecode_cache
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -40,6 +42,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=bytecode_cache("zanlex"),
     )
     env.globals.update(LANGUAGES=LANGUAGES, SITE=SITE, urls=urls, provision_html=provision_html, w=words,
                        linked=linked, ops_html=ops_html, runs=runs, text_html=text_html, deeper=deeper, inner=inner, Run=Run,

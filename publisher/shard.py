@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -71,6 +72,70 @@ class Rendered:
     indexed: list[str]          # the URLs of the pages in the search index
 
 
+@dataclass
+class Stored:
+    """An act's output stored as a tree in the cache under its render key (``akn_schema.trees``),
+    and what the build keeps of it."""
+
+    name: str
+    key: str
+    urls: list[str]
+    indexed: list[str]
+    pages: int
+    files: int
+
+
+@dataclass
+class Linked:
+    """An act's output as the build puts it into the site: its stored tree, linked from the cache
+    (``place``); the output itself where the cache could not be written. ``redo`` renders it
+    again when the tree turns out damaged (a file missing or cut short)."""
+
+    stored: Stored
+    cache: Path
+    manifest: object = None             # akn_schema.trees.Manifest; None: read when placed
+    rendered: Rendered | None = None
+    redo: Callable[[], Stored | Rendered] | None = None
+
+    @classmethod
+    def of(cls, result: Stored | Rendered, cache: Path) -> Linked:
+        """What a ``render_task`` returned, to be placed."""
+        if isinstance(result, Rendered):
+            return cls(Stored(result.name, "", result.urls, result.indexed, len(result.pages), len(result.files)),
+                       cache, rendered=result)
+        return cls(result, cache)
+
+    @property
+    def urls(self) -> list[str]:
+        return self.stored.urls
+
+    @property
+    def indexed(self) -> list[str]:
+        return self.stored.indexed
+
+    def place(self, site: Path, made: set[Path]) -> None:
+        """Put the act's files into ``site`` (``made``: the folders already made there)."""
+        from akn_schema.trees import TreeBroken, drop_tree, link_tree, load_manifest
+        from publisher.build import write_files
+
+        if self.rendered is not None:
+            write_files(self.rendered.pages, site)
+            write_files(self.rendered.files, site)
+            return
+        manifest = self.manifest or load_manifest(self.cache, self.stored.key)
+        try:
+            if manifest is None:
+                raise TreeBroken(f"the tree of {self.stored.name} is not in the cache")
+            link_tree(self.cache, self.stored.key, manifest, site, made)
+        except TreeBroken:
+            if self.redo is None:
+                raise
+            drop_tree(self.cache, self.stored.key)
+            again = Linked.of(self.redo(), self.cache)
+            self.stored = again.stored
+            again.place(site, made)
+
+
 # ── content keys ─────────────────────────────────────────────────────────────────────────────
 
 def _digest(paths: list[Path], base: Path) -> str:
@@ -106,6 +171,19 @@ def shared_digest(corpus) -> str:
             continue
         paths.append(path)
     return _digest(paths, root)
+
+
+def site_key(corpus, digests: dict[str, str], shared: str, epoch: int, printing: bool) -> str:
+    """The key of a whole build: every file of the corpus (the acts' ``digests``, the ``shared``
+    files, the drafts), the tool, the build's time, the options and the site's URL. A build whose
+    key is in the cache is the site stored under it, linked (``publisher.build.link_site``)."""
+    from akn_schema.cache import content_key
+    from publisher.pages import site_url
+
+    drafts = Path(corpus.root) / "drafts"
+    paths = sorted(p for p in drafts.rglob("*") if p.is_file()) if drafts.is_dir() else []
+    return content_key("publisher.site", sorted(digests.items()), shared, _digest(paths, drafts), epoch, printing,
+                       site_url())
 
 
 def collect_key(name: str, own: str, shared: str) -> str:
@@ -182,22 +260,43 @@ def collect_task(arg: tuple) -> Collected:
     task, cache_root, shared = arg
 
     def run(corpus, name):
-        from akn_schema.cache import content_key
-
         cache = _cache(cache_root)
         key = collect_key(name, work_digest(corpus.work(name)), shared)
-        small = content_key("publisher.collected-summary", key)
-        kept = cache.get(small) if cache is not None else None      # (Collected, the acts it read)
+        kept = cache.get(_summary_key(key)) if cache is not None else None      # (Collected, the acts it read)
         if kept is not None and _fresh(corpus, kept[1]):
             return kept[0]
         (view, refs, links, validation, deps), stamp = _collection(corpus, name, cache, key)
         collected = Collected(name, key, stamp, summary_view(view), link_target(view), links, validation,
                               tuple(cited_uris(refs)))
         if cache is not None:
-            cache.put(small, (collected, deps))
+            cache.put(_summary_key(key), (collected, deps))
         return collected
 
     return run_for_work(task, run)
+
+
+def _summary_key(key: str) -> str:
+    from akn_schema.cache import content_key
+
+    return content_key("publisher.collected-summary", key)
+
+
+def _current(deps: dict[str, str], digests: dict[str, str]) -> bool:
+    """Are the acts a collection read unchanged, by the digests of this build (name → digest)?
+
+    >>> _current({"law-1": "ab"}, {"law-1": "ab", "order-2": "cd"}), _current({"law-1": "ab"}, {"law-1": "ef"})
+    (True, False)
+    """
+    return all(digests.get(name) == digest for name, digest in deps.items())
+
+
+def known_collected(cache, key: str, digests: dict[str, str]) -> Collected | None:
+    """What ``collect_task`` would return for an act whose cached collection is current, read
+    in this process (no task); None when it must be collected."""
+    kept = cache.get(_summary_key(key))
+    if not isinstance(kept, tuple) or len(kept) != 2 or not _current(kept[1], digests):
+        return None
+    return kept[0]
 
 
 def _cache(root: str | None):
@@ -214,22 +313,31 @@ def render_key(collected: Collected, inputs: ActInputs) -> str:
     return content_key("publisher.render", collected.stamp, repr(inputs))
 
 
-def render_task(arg: tuple) -> Rendered:
+def render_task(arg: tuple) -> Stored | Rendered:
     """Task 2 of an act; ``arg`` = (corpus task, cache folder, collection key, render key, inputs,
-    scratch folder for the theme)."""
+    scratch folder for the theme, the build's epoch). Its output is stored as a tree in the cache
+    (``akn_schema.trees``: the build links its files into the site) and the task returns what the
+    build keeps of it (``Stored``); where the cache cannot be written, the output itself."""
     from akn_schema.batch import run_for_work
+    from akn_schema.trees import store_tree
 
-    task, cache_root, key, rkey, inputs, scratch = arg
+    task, cache_root, key, rkey, inputs, scratch, epoch = arg
 
     def run(corpus, name):
+        from publisher import jinja_cache
+
         cache = _cache(cache_root)
-        done = cache.get(rkey) if cache is not None else None
-        if done is None:
-            (view, refs, _links, _validation, _deps), _stamp = _collection(corpus, name, cache, key)
-            done = render_work(view, refs, inputs, Path(scratch))
-            if cache is not None:
-                cache.put(rkey, done)
-        return done
+        jinja_cache.use(Path(cache_root) / "jinja")
+        (view, refs, _links, _validation, _deps), _stamp = _collection(corpus, name, cache, key)
+        done = render_work(view, refs, inputs, Path(scratch))
+        stored = Stored(name, rkey, done.urls, done.indexed, len(done.pages), len(done.files))
+        if cache is None:
+            return done
+        try:
+            store_tree(Path(cache_root), rkey, [*done.pages, *done.files], meta=stored, epoch=epoch)
+        except (OSError, ValueError):
+            return done                     # an unwritable cache costs time, never the result
+        return stored
 
     return run_for_work(task, run)
 
@@ -291,4 +399,5 @@ def _renderer(scratch: Path, home: str) -> _Theme:
     return worker_memo(key, lambda: _Theme(scratch / worker, home))
 
 
-__all__ = ["ActInputs", "Collected", "Rendered", "collect_task", "render_task", "shared_digest", "summary_view"]
+__all__ = ["ActInputs", "Collected", "Linked", "Rendered", "Stored", "collect_task", "known_collected",
+           "render_task", "site_key", "shared_digest", "summary_view"]
