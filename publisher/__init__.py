@@ -18,6 +18,7 @@ Modules, in the order a build uses them:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -230,10 +231,11 @@ class _acts:  # noqa: N801  (an iterable the build consumes, keeping the counts)
 
     def __call__(self, scratch: Path):
         from akn_schema.trees import load_manifest
-        from publisher.shard import Linked, render_key, render_task
+        from publisher.shard import Linked, act_parts, render_key, render_task
 
-        args = [(task, str(self.cache), c.key, render_key(c, i), i, str(scratch), self.epoch)
-                for task, c, i in zip(self.tasks, self.collected, self.inputs, strict=True)]
+        args = [(task, str(self.cache), c.key, render_key(c, part), part, str(scratch), self.epoch)
+                for task, c, i in zip(self.tasks, self.collected, self.inputs, strict=True)
+                for part in (dataclasses.replace(i, part=p) for p in act_parts(c.summary))]
         kept = [load_manifest(self.cache, arg[3]) for arg in args]
         todo = [arg for arg, manifest in zip(args, kept, strict=True) if manifest is None]
         made = iter(_map(self.executor, render_task, todo, lambda done, total: self.step("render", done, total)))

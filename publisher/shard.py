@@ -59,6 +59,7 @@ class ActInputs:
     targets: dict[str, LinkTarget] = field(default_factory=dict)
     home: str = ""              # the home page's Markdown: the theme's navigation
     printing: bool = True
+    part: str | None = None     # one half of the act's pages (``pages.ACT_PARTS``), None: all of them
 
 
 @dataclass
@@ -307,6 +308,18 @@ def _cache(root: str | None):
 
 # ── 2. pages ─────────────────────────────────────────────────────────────────────────────────
 
+def act_parts(summary: WorkView) -> tuple[str | None, ...]:
+    """The render tasks of an act: an act with several versions (a law: dozens, each with diffs and a
+    parallel view) in two halves, so that both cores share it; a small act in one.
+
+    >>> act_parts(WorkView("o", "/akn/kz/act/order/2020-01-01/1", "order", date(2020, 1, 1), "1", {}))
+    (None,)
+    """
+    from publisher.pages import ACT_PARTS
+
+    return ACT_PARTS if sum(len(vs) for vs in summary.versions.values()) > 3 else (None,)
+
+
 def render_key(collected: Collected, inputs: ActInputs) -> str:
     from akn_schema.cache import content_key
 
@@ -346,21 +359,21 @@ def render_work(view: WorkView, refs: dict, inputs: ActInputs, scratch: Path) ->
     """An act's pages through the theme, its AKN and (with ``inputs.printing``) its PDF and DOCX."""
     from publisher.collect import attach_links, link_target
     from publisher.model import SiteData
-    from publisher.pages import _Pages, act_pages, work_files
+    from publisher.pages import ACT_PARTS, _Pages, act_pages, work_files
 
     view.edges = inputs.edges
     site = SiteData(works=[view], built=inputs.built, site_url=inputs.site_url)
     site.graph.warnings = list(inputs.warnings)
     attach_links(site, refs, {**inputs.targets, view.uri: link_target(view)})
-    files = work_files(view)
-    if inputs.printing:     # one Chromium tab: the acts' tasks are what runs in parallel
+    files = work_files(view) if inputs.part in (None, ACT_PARTS[0]) else {}     # the downloads go with the texts
+    if inputs.printing and inputs.part in (None, ACT_PARTS[0]):     # one Chromium tab: the acts' tasks run in parallel
         from publisher.printing import docx_files, pdf_files
 
         files.update(docx_files(site))
         files.update(pdf_files(site, workers=1))
     renderer = _renderer(scratch, inputs.home)
     pages, page_urls, indexed = [], [], []
-    for page in act_pages(_Pages(site), view):
+    for page in act_pages(_Pages(site), view, inputs.part):
         pages.append((f"{page.url}index.html", renderer.page_html(page)))
         page_urls.append(page.url)
         if page.indexed:
