@@ -69,11 +69,11 @@ def menu(site: SiteData, L: Language) -> list[dict]:
             {"title": L.t("menu.search"), "url": L.section("search/")}]
 
 
-def acts_url(number: int, list_url: str = "acts/") -> str:
-    """The acts page ``number`` (1-based) of a section, before its language prefix; the downloads
-    are paged the same way (``list_url="downloads/"``).
+def paged_url(number: int, list_url: str = "acts/") -> str:
+    """Page ``number`` (1-based) of a paged list of acts (the acts, the downloads) in a section,
+    before its language prefix.
 
-    >>> acts_url(1), acts_url(3), acts_url(2, "downloads/")
+    >>> paged_url(1), paged_url(3), paged_url(2, "downloads/")
     ('acts/', 'acts/3/', 'downloads/2/')
     """
     return list_url if number == 1 else f"{list_url}{number}/"
@@ -98,7 +98,7 @@ def page_window(number: int, count: int, around: int = 2) -> list[int | None]:
 
 def _pager(number: int, count: int, L: Language, list_url: str) -> list[tuple[int, str] | None]:
     """The pager's entries: (number, the page's URL in the section), ``None`` for a gap."""
-    return [None if n is None else (n, L.section(acts_url(n, list_url))) for n in page_window(number, count)]
+    return [None if n is None else (n, L.section(paged_url(n, list_url))) for n in page_window(number, count)]
 
 
 class _Pages:
@@ -275,9 +275,9 @@ def parallel_pages(P: _Pages, work: WorkView) -> Iterator[Page]:
         version = next((v for vs in work.versions.values() for v in vs if v.start.iso == date), None)
         for L in SECTIONS:
             here = L.section(urls.parallel_url(work.uri, date))
-            html = Markup("\n").join(parallel_row(*row, langs, L) for row in rows)
+            rows_html = Markup("\n").join(parallel_row(*row, langs, L) for row in rows)
             yield P.page(here, f"{work.title(_main_lang(work, L))}: {L.t('parallel.title')}", L.code, render_page(
-                "parallel.html", work=work, here=here, langs=langs, rows=[html], date=date, dates=dates, L=L,
+                "parallel.html", work=work, here=here, langs=langs, rows_html=rows_html, date=date, dates=dates, L=L,
                 version=version, main_lang=_main_lang(work, L)),
                 alternates=_section_alternates(urls.parallel_url(work.uri, date)))
 
@@ -355,7 +355,7 @@ def home_pages(P: _Pages) -> Iterator[Page]:
 
 
 def acts_pages(P: _Pages) -> Iterator[Page]:
-    """The acts of the corpus in each section, ``ACTS_PER_PAGE`` to a page, with links to every page."""
+    """The acts of the corpus in each section, ``ACTS_PER_PAGE`` to a page, with a pager."""
     yield from _paged(P, "acts/", "acts.html", "home.acts")
 
 
@@ -370,12 +370,12 @@ def _paged(P: _Pages, list_url: str, template: str, title_key: str) -> Iterator[
     for number in range(1, count + 1):
         shown = works[(number - 1) * ACTS_PER_PAGE:number * ACTS_PER_PAGE]
         for L in SECTIONS:
-            here = L.section(acts_url(number, list_url))
+            here = L.section(paged_url(number, list_url))
             title = L.t(title_key) + (f" ({number}/{count})" if count > 1 else "")
             yield P.page(here, title, L.code, render_page(
                 template, site=P.site, works=shown, here=here, L=L, number=number,
                 pages_nav=_pager(number, count, L, list_url) if count > 1 else []),
-                alternates=_section_alternates(acts_url(number, list_url)))
+                alternates=_section_alternates(paged_url(number, list_url)))
 
 
 def search_pages(P: _Pages) -> Iterator[Page]:

@@ -51,7 +51,7 @@ class _Formatter(string.Formatter):
     def __init__(self, lang: Language, html: bool):
         self.lang, self.html = lang, html
 
-    def format(self, template: str, /, args: Mapping) -> str:
+    def fill(self, template: str, args: Mapping) -> str:
         """``vformat(template, (), args)``, with each template parsed once (the site formats
         hundreds of thousands of messages)."""
         out = []
@@ -118,12 +118,12 @@ class Language:
 
     def t(self, key: str, /, **args) -> str:
         """The message ``key`` as plain text (Jinja escapes it)."""
-        return _Formatter(self, html=False).format(self.message(key, args.get("count")), args)
+        return _Formatter(self, html=False).fill(self.message(key, args.get("count")), args)
 
     def h(self, key: str, /, **args) -> Markup:
         """The message ``key`` as HTML: its arguments escaped, ``Markup`` arguments kept, dates in ``<time>``."""
         template = str(escape(self.message(key, args.get("count"))))
-        return Markup(_Formatter(self, html=True).format(template, args))
+        return Markup(_Formatter(self, html=True).fill(template, args))
 
     def has(self, key: str) -> bool:
         return key in self.messages
