@@ -77,3 +77,20 @@ def test_any_markdown_parses_to_valid_akn_keeping_every_word_or_raises_a_zanlex_
     root = act_to_xml(act, Work.adhoc(Path("fuzz.md"), lang, doctype))
     assert validate_xml(root) == []
     assert conservation(checked, act, root).lost == []
+
+
+# The mirror's blocks are read directly where their shape is plain; they must be exactly what markdown-it reads.
+BLOCK_SYNTAX = st.text(alphabet=st.sampled_from(["#", "#", ">", ">", " ", " ", "\t", "\n", "\n", "а", "1", ")",
+                                                 "*", "\\", "\u00a0", "\u2003", "\u200b", "<", "-", "="]),
+                       max_size=40)
+BLOCK_TEXTS = st.lists(st.one_of(MD_LINE, BLOCK_SYNTAX), max_size=12).map("\n".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.one_of(MD_TEXTS, BLOCK_TEXTS))
+@example(text="## ##\n\n#  #  #\n\n##\t#\n\n> \n\n>\tx\n\n  > x\n\n####### x\n\n# a #\u00a0\n\nx\n> y\nz")
+def test_the_mirror_s_blocks_are_read_as_markdown_it_reads_them(text):
+    from akn_schema.mirror import _blocks, _normalised, _parsed_blocks
+
+    src = _normalised(text)
+    assert _blocks(src) == _parsed_blocks(src)
