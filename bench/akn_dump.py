@@ -90,7 +90,26 @@ def main() -> None:
                 result = f"error {type(err).__name__}: {err}\n"
             (args.out / f"{path.parent.name}-{path.name}-{tag}-{name}-{source_format(path)}.txt").write_text(result)
             n += 1
+    n += versions(ROOT / "corpus", args.out)
     print(f"{n} dumps in {args.out}")
+
+
+def versions(corpus: Path, out: Path) -> int:
+    """The AKN of every point-in-time version of every work in every language (consolidated
+    documents are written by the same AKN writer), and of each seed text as ``zanlex parse`` writes it."""
+    from consolidator import points_in_time, source_xml, version_at, version_xml
+
+    n = 0
+    for name, work in load_works(corpus).items():
+        for lang in sorted(work.texts):
+            (out / f"source-{name}-{lang}.xml").write_bytes(to_bytes(source_xml(corpus, name, lang)))
+            n += 1
+            for point in points_in_time(corpus, name):
+                when = point.on or point.effective.earliest
+                xml = to_bytes(version_xml(corpus, version_at(corpus, name, when, lang)))
+                (out / f"version-{name}-{lang}-{when}.xml").write_bytes(xml)
+                n += 1
+    return n
 
 
 if __name__ == "__main__":
