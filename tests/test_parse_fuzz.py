@@ -139,3 +139,25 @@ def test_the_provisions_written_as_xml_are_the_tree_the_element_builder_makes(pr
         return main
 
     assert built(lambda: _provisions("body", provisions)) == built(slow)
+
+
+# Conservation compares cheap byte tokens and counts words by them: exact for any text.
+LETTERS_AND_SIGNS = st.sampled_from(list("аәқң1_ a-.;)\n\u00a0№«»–—§“”„…’‘→\u0482\u0489\u04d9éΩ٣×"))
+WORDISH = st.one_of(st.text(alphabet=LETTERS_AND_SIGNS, max_size=30),
+                    st.text(alphabet=st.one_of(LETTERS_AND_SIGNS, st.characters(exclude_categories=("Cs",))),
+                            max_size=30))    # any decoded UTF-8
+
+
+@settings(max_examples=500, deadline=None)
+@given(a=WORDISH, b=WORDISH)
+@example(a="а\u0482б «в»", b="а б в")
+def test_conservation_tokens_count_the_words_and_are_equal_only_for_the_same_words(a, b):
+    import re
+
+    from akn_schema.validate import _tokens
+
+    tokens, one_word_each = _tokens(a)
+    if one_word_each:
+        assert len(tokens) == len(re.findall(r"\w+", a))
+    if tokens == _tokens(b)[0]:
+        assert re.findall(r"\w+", a) == re.findall(r"\w+", b)
