@@ -81,7 +81,8 @@ def test_any_markdown_parses_to_valid_akn_keeping_every_word_or_raises_a_zanlex_
 
 # The mirror's blocks are read directly where their shape is plain; they must be exactly what markdown-it reads.
 BLOCK_SYNTAX = st.text(alphabet=st.sampled_from(["#", "#", ">", ">", " ", " ", "\t", "\n", "\n", "а", "1", ")",
-                                                 "*", "\\", "\u00a0", "\u2003", "\u200b", "<", "-", "="]),
+                                                 "*", "\\", "\u00a0", "\u2003", "\u200b", "<", "-", "=", "\r",
+                                                 "\x0c", "\u2028", "\x85"]),
                        max_size=40)
 BLOCK_TEXTS = st.lists(st.one_of(MD_LINE, BLOCK_SYNTAX), max_size=12).map("\n".join)
 
@@ -94,6 +95,7 @@ def test_the_mirror_s_blocks_are_read_as_markdown_it_reads_them(text):
 
     src = _normalised(text)
     assert _blocks(src) == _parsed_blocks(src)
+    assert _normalised(text, len(text.splitlines())) == src
 
 
 # The provisions are written as XML text and parsed; the tree must be the one the element builder makes.
