@@ -163,3 +163,27 @@ def test_conservation_tokens_count_the_words_and_are_equal_only_for_the_same_wor
         assert len(tokens) == len(re.findall(r"\w+", a))
     if tokens == _tokens(b)[0]:
         assert re.findall(r"\w+", a) == re.findall(r"\w+", b)
+
+
+# A footnote's mentions are found behind a look-ahead (languages.Grammar.mention_start): the same ones.
+def _mention_texts():
+    from akn_schema.languages import GRAMMARS
+
+    words = sorted({w for g in GRAMMARS.values() for w in g.unit_words} | {"sub-paragraph", "§", "Сноска.", "Ескерту."})
+    piece = st.one_of(st.sampled_from(words).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title(), w + "ы"])),
+                      st.sampled_from(["1", "9-1", "27-4", ")", "-", " ", "  ", ", ", "ᲃ", "ſ", "K", "٣"]),
+                      st.text(max_size=4))
+    return st.lists(piece, max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_mention_texts(), lang=st.sampled_from(["rus", "kaz", "eng"]))
+@example(text="Сноска. Статья 7, ᲃтатья 8, Подпункт 3) и 9-1-бабы, 2 тармақша, Қағидалар, SUBPARAGRAPH 4", lang="rus")
+@example(text="Ескерту. ٣-бапқа, ٣) тармақшасы, Қағидалар", lang="kaz")
+@example(text="Footnote. ſubparagraph 2, Article 3, RULES", lang="eng")
+def test_a_footnote_s_mentions_are_found_as_the_grammar_s_pattern_finds_them(text, lang):
+    from akn_schema.grammar import _mentions
+    from akn_schema.languages import GRAMMARS
+
+    assert [m.groupdict() for m in _mentions(lang).finditer(text)] == \
+        [m.groupdict() for m in GRAMMARS[lang].note_mention.finditer(text)]
