@@ -230,8 +230,10 @@ class _acts:  # noqa: N801  (an iterable the build consumes, keeping the counts)
         self.done: list = []
 
     def __call__(self, scratch: Path):
+        """Start the tasks of the acts the cache does not hold (on a pool, the first ones are
+        submitted now), and return each act's output, in order, as it comes."""
         from akn_schema.trees import load_manifest
-        from publisher.shard import Linked, act_parts, render_key, render_task
+        from publisher.shard import act_parts, render_key, render_task
 
         args = [(task, str(self.cache), c.key, render_key(c, part), part, str(scratch), self.epoch)
                 for task, c, i in zip(self.tasks, self.collected, self.inputs, strict=True)
@@ -239,6 +241,11 @@ class _acts:  # noqa: N801  (an iterable the build consumes, keeping the counts)
         kept = [load_manifest(self.cache, arg[3]) for arg in args]
         todo = [arg for arg, manifest in zip(args, kept, strict=True) if manifest is None]
         made = iter(_map(self.executor, render_task, todo, lambda done, total: self.step("render", done, total)))
+        return self._outputs(args, kept, made)
+
+    def _outputs(self, args: list, kept: list, made):
+        from publisher.shard import Linked, render_task
+
         for arg, manifest in zip(args, kept, strict=True):
             out = Linked.of(next(made), self.cache) if manifest is None else Linked(manifest.meta, self.cache, manifest)
             out.redo = lambda arg=arg: render_task(arg)          # the tree is damaged: render it again here
