@@ -137,6 +137,7 @@ def _full_build(corpus, out: Path, progress, *, epoch, wait, executor, store, di
     fresh = iter(_map(executor, collect_task, todo, lambda done, total: step("collect", done, total)))
     collected = [c if c is not None else next(fresh) for c in known]
     times["collect"] = time.perf_counter() - started
+    _warm(executor, store.root, len(todo))
     t = time.perf_counter()
     site, inputs = _global_site(corpus, collected, epoch, printing)
     pages, files = _global_pages(site)
@@ -179,6 +180,17 @@ def _map(executor, fn, items: list, progress):
     if len(items) == 1 and getattr(executor, "kind", "") == "process":
         executor = SerialExecutor()
     return executor.map(fn, items, progress) if items else iter(())
+
+
+def _warm(executor, cache: Path, collected: int) -> None:
+    """While this process makes the graph and the site's own pages, each worker compiles the
+    templates the acts' pages use (``shard.warm_task``; submitted now, their results not awaited),
+    when the acts were collected on workers, so they will be rendered there too; nothing for a
+    rebuild of an act or two."""
+    from publisher.shard import warm_task
+
+    if getattr(executor, "kind", "serial") != "serial" and collected > 1:
+        executor.map(warm_task, [str(cache)] * executor.jobs)
 
 
 def _global_site(corpus, collected: list, epoch: int, printing: bool):

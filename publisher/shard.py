@@ -421,6 +421,36 @@ class _Theme:
         return self.renderer.render_page(str(urls.md_path(page.url)), page.markdown(), page.sidecars())
 
 
+def warm_task(cache_root: str) -> int:
+    """Compile the templates an act's pages use, zanlex's and the theme's, into the build's template
+    cache (``publisher.jinja_cache``), in a worker that would otherwise wait while the command's
+    process makes the graph and the site's own pages: the render tasks then load them compiled
+    rather than each worker compiling them as it renders. Returns the worker's process id."""
+    import os
+    import shutil
+    import tempfile
+
+    from markupsafe import Markup
+
+    from publisher import jinja_cache
+    from publisher.model import SiteData
+    from publisher.pages import _Pages
+    from publisher.render import environment
+
+    jinja_cache.use(Path(cache_root) / "jinja")
+    env = environment()
+    for name in env.list_templates():
+        env.get_template(name)
+    folder = Path(tempfile.mkdtemp(prefix="zanlex-warm-"))
+    try:
+        toc = [{"level": 2, "id": "art_1", "name": "1", "children": []}]
+        page = _Pages(SiteData()).page("warm/", "", "rus", Markup("<p></p>"), alternates=[], toc=toc)
+        _Theme(folder, "").page_html(page)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return os.getpid()
+
+
 def _renderer(scratch: Path, home: str) -> _Theme:
     """This worker's theme renderer for the build (one scratch folder per worker process and thread:
     a Dask worker may run tasks in threads, and a renderer renders one page at a time)."""
@@ -435,4 +465,4 @@ def _renderer(scratch: Path, home: str) -> _Theme:
 
 
 __all__ = ["ActInputs", "Collected", "Linked", "Rendered", "Stored", "collect_task", "known_collected",
-           "render_task", "site_key", "shared_digest", "summary_view"]
+           "render_task", "site_key", "shared_digest", "summary_view", "warm_task"]
