@@ -84,6 +84,12 @@ class Executor:
     def close(self) -> None:
         return None
 
+    def release(self) -> None:
+        """No task will come for a while: free what the workers hold (they start again when one
+        does). A build calls it after the last act is rendered, so that the search index is
+        not made beside idle workers that keep every act's models in memory."""
+        return None
+
     def __enter__(self) -> Executor:
         return self
 
@@ -142,24 +148,35 @@ class PoolExecutor(_Windowed):
     kind = "process"
 
     def __init__(self, jobs: int, window: int | None = None):
+        self.jobs = jobs
+        self.window = window or 4 * jobs
+        self._pool = None
+        self._start()
+
+    def _start(self):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self.jobs = jobs
-        self.window = window or 4 * jobs
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
-        if method == "fork":
-            import gc
+        if self._pool is None:
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
+            if method == "fork":
+                import gc
 
-            gc.freeze()      # what the workers inherit is never scanned by their collector (nor copied for it)
-        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
-        self._pool.submit(os.getpid).result()          # start the workers now (see above)
+                gc.freeze()      # what the workers inherit is never scanned by their collector (nor copied for it)
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context(method))
+            self._pool.submit(os.getpid).result()          # start the workers now (see above)
+        return self._pool
 
     def _submit(self, fn, item):
-        return self._pool.submit(fn, item)
+        return self._start().submit(fn, item)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self.release()
+
+    def release(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     def describe(self) -> str:
         return f"{self.jobs} processes"

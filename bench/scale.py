@@ -54,35 +54,65 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def _tree_rss(pid: int) -> int:
-    """Memory (PSS) of ``pid`` and all its descendants, found through ``/proc/PID/task/*/children``
-    (reading only the tree, not every process of the machine: the sampler must not cost the
-    machine a core)."""
-    total, stack = 0, [pid]
+def _role(pid: int, root: int) -> str:
+    """What a process of the tree is: the command itself, a worker (a fork of it), Pagefind,
+    Chromium, or another program."""
+    if pid == root:
+        return "command"
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            argv = f.read().split(b"\0")
+    except OSError:
+        return "other"
+    line = b" ".join(argv).decode(errors="replace")
+    if "pagefind" in line:
+        return "pagefind"
+    if "chrom" in line:
+        return "chromium"
+    return "worker" if " -m cli " in f"{line} " else "other"
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants, found through ``/proc/PID/task/*/children`` (reading only
+    the tree, not every process of the machine: the sampler must not cost the machine a core)."""
+    found, stack = [], [pid]
     while stack:
         p = stack.pop()
-        total += _pss(p)
+        found.append(p)
         try:
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     stack += [int(c) for c in f.read().split()]
         except OSError:
             continue
-    return total
+    return found
+
+
+def _tree_rss(pid: int) -> dict[str, int]:
+    """Memory (PSS) of ``pid`` and all its descendants, by role (``_role``), and in total."""
+    by_role: dict[str, int] = {}
+    for p in _tree(pid):
+        role = _role(p, pid)
+        by_role[role] = by_role.get(role, 0) + _pss(p)
+    by_role["total"] = sum(by_role.values())
+    return by_role
 
 
 def run(args: list[str], env: dict | None = None) -> dict:
-    """Run one zanlex command; its CPU seconds (with children), wall seconds, peak tree RSS, output."""
+    """Run one zanlex command; its CPU seconds (with children), wall seconds, peak tree memory
+    (PSS) with its split by role at that moment and the build step it fell in, output."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(ZANLEX + args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env={**os.environ, **(env or {})})
-    peak = [0]
+    peak = [{"total": 0}, 0.0]
     done = threading.Event()
 
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            now = _tree_rss(proc.pid)
+            if now["total"] > peak[0]["total"]:
+                peak[:] = [now, time.perf_counter() - start]
             done.wait(0.5)
 
     t = threading.Thread(target=sample, daemon=True)
@@ -90,11 +120,14 @@ def run(args: list[str], env: dict | None = None) -> dict:
     out, err = proc.communicate()
     done.set()
     t.join()
+    wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"zanlex {' '.join(args)} failed ({proc.returncode}):\n{err[-2000:]}")
-    return {"cpu": round(cpu, 2), "wall": round(time.perf_counter() - start, 2), "rss_mb": peak[0] // 2**20,
+    return {"cpu": round(cpu, 2), "wall": round(wall, 2), "rss_mb": peak[0]["total"] // 2**20,
+            "peak_split_mb": {k: v // 2**20 for k, v in sorted(peak[0].items()) if k != "total"},
+            "peak_at": round(peak[1], 1), "peak_step": _step_at(out, peak[1], wall),
             "stdout": out[-2000:], "status": proc.returncode}
 
 
@@ -106,6 +139,27 @@ def _steps(result: dict) -> str:
     """The build's own per-step wall seconds, as it prints them ("collect 3.1s, global 0.4s, …")."""
     m = re.search(r"\((.*)\)\s*$", result["stdout"].strip())
     return m.group(1) if m else ""
+
+
+def _step_at(stdout: str, at: float, wall: float) -> str:
+    """The build step running ``at`` seconds after the command started, from the steps' wall
+    seconds it prints in order; the time they do not account for is taken as the start
+    (imports, reading the corpus). "" when the command printed no steps.
+
+    >>> _step_at("Built 3 pages (collect 2.0s, global 1.0s, mkdocs 3.0s)", 2.5, 7.0)
+    'collect'
+    >>> _step_at("Built 3 pages (collect 2.0s, global 1.0s, mkdocs 3.0s)", 6.5, 7.0)
+    'mkdocs'
+    """
+    steps = re.findall(r"(\w+) ([\d.]+)s", _steps({"stdout": stdout}))
+    clock = wall - sum(float(s) for _, s in steps)
+    if not steps or at < clock:
+        return "start" if steps else ""
+    for name, seconds in steps:
+        clock += float(seconds)
+        if at < clock:
+            return name
+    return steps[-1][0]
 
 
 def bench_size(n: int, commands: list[str], jobs: int, work: Path, no_print: bool = False,

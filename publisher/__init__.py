@@ -263,6 +263,7 @@ class _acts:  # noqa: N801  (an iterable the build consumes, keeping the counts)
             out.redo = lambda arg=arg: render_task(arg)          # the tree is damaged: render it again here
             self.done.append(out.stored)
             yield out
+        self.executor.release()              # the workers are idle from here on: free their memory
 
 
 __all__ = ["BuildError", "BuildReport", "Page", "build", "build_site"]

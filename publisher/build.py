@@ -18,6 +18,7 @@ clock) fixes the sitemap dates and gzip headers; files are written in sorted ord
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -26,7 +27,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -321,24 +322,30 @@ def files_in(folder: Path) -> list[str]:
 
 def search_index(site: Path, indexed: list[str], pagefind: Callable = run_pagefind, cache=None) -> None:
     """Pagefind over the ``indexed`` pages into ``site/pagefind``, made reproducible. With ``cache``,
-    the index is stored under the hash of those pages' bytes, and a build whose indexed pages are
-    all unchanged copies it instead of running Pagefind."""
+    the index is stored as a tree (``akn_schema.trees``) under the hash of those pages' bytes, and
+    a build whose indexed pages are all unchanged links it instead of running Pagefind. Neither the
+    pages nor the index are ever held in memory whole: at 1,000 acts they are hundreds of MB."""
+    from akn_schema.trees import TreeBroken, link_tree, load_manifest, store_linked
+
     key = None
     if cache is not None:
         from akn_schema.cache import content_key
 
-        key = content_key("publisher.pagefind", [(url, (site / url / "index.html").read_bytes())
-                                                  for url in sorted(indexed)])
-        kept = cache.get(key)
-        if kept is not None:
-            write_files(kept, site / "pagefind")
-            return
+        key = content_key("publisher.pagefind-tree", [(url, file_digest(site / url / "index.html"))
+                                                       for url in sorted(indexed)])
+        manifest = load_manifest(cache.root, key)
+        if manifest is not None:
+            try:
+                link_tree(cache.root, key, manifest, site / "pagefind")
+                return
+            except TreeBroken:
+                pass                  # what was linked is removed again; the index is made afresh
     pagefind(site, glob_of(indexed))
     _canonical_pagefind(site)
     if key is not None:
         bundle = site / "pagefind"
-        cache.put(key, [(str(p.relative_to(bundle)), p.read_bytes())
-                        for p in sorted(bundle.rglob("*")) if p.is_file()])
+        with suppress(OSError, ValueError):          # an unwritable cache costs time, never the result
+            store_linked(cache.root, key, bundle, files_in(bundle))
 
 
 def write_acts(acts: Iterable, site: Path, taken: set[str]) -> tuple[list[str], list[str]]:
@@ -389,6 +396,12 @@ def _fix_sitemap_gzip(site: Path, epoch: int) -> None:
     with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=epoch, compresslevel=9) as gz:
         gz.write(xml.read_bytes())
     (site / "sitemap.xml.gz").write_bytes(buf.getvalue())
+
+
+def file_digest(path: Path) -> bytes:
+    """The sha256 of a file's bytes, read in blocks (never the whole file in memory)."""
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").digest()
 
 
 def _canonical_pagefind(site: Path) -> None:

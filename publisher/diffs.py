@@ -24,7 +24,7 @@ from functools import lru_cache
 from consolidator import word_diff
 from publisher.languages import LANGUAGES
 from publisher.model import ProvisionView, TextView
-from publisher.words import path_of, provision_label
+from publisher.words import path_of, printed_heading, printed_words, provision_label
 
 
 @dataclass
@@ -130,10 +130,7 @@ def _words(p: ProvisionView | None, L) -> str:
     >>> _words(ProvisionView("art_1__point_3", "point", "3)", None, ["текст;"]), LANGUAGES["kaz"])
     '3) текст;'
     """
-    if p is None or p.missing:
-        return ""
-    number = L.unit(p.kind, p.num) if p.heading and p.num else (p.num or "")
-    return " ".join(x for x in [number, p.heading or "", *p.text, *p.wrap_up] if x)
+    return "" if p is None or p.missing else printed_words(L, p)
 
 
 def _context(p: ProvisionView, parents: dict[str, ProvisionView], L) -> tuple[str | None, str | None]:
@@ -147,7 +144,7 @@ def _context(p: ProvisionView, parents: dict[str, ProvisionView], L) -> tuple[st
         if context is None and q.text and q.kind not in ("chapter", "subchapter"):
             context = " ".join(q.text)
         if q.kind == "article":
-            article = " ".join(x for x in [L.unit("article", q.num), q.heading or ""] if x)
+            article = printed_heading(L, q)
             break
     if p.kind == "article":
         article = None

@@ -204,11 +204,9 @@ def toc_of(text: TextView, L: Language) -> list[dict]:
         for p in provisions:
             if isinstance(p, Run) or not (p.heading or (p.num and L.has(f"unit.{p.kind}"))):
                 continue
-            heading = escape(p.heading or "")
-            if p.source_lang and p.heading:
-                # a heading known only in another language: the menu says so in the page's language
-                heading = escape(L.t("toc.borrowed", lang_in=L.t(f"lang_in.{p.source_lang}")))
-            name = Markup(" ").join(x for x in [escape(L.unit(p.kind, p.num)), heading] if x)
+            # a heading known only in another language: the menu says so in the page's language
+            borrowed = L.t("toc.borrowed", lang_in=L.t(f"lang_in.{p.source_lang}")) if p.source_lang and p.heading else None
+            name = escape(words.printed_heading(L, p, borrowed))
             out.append({"level": level, "id": p.eid, "name": str(name),
                         "children": entries(runs(p.children), min(level + 1, 6))})
         return out

@@ -61,6 +61,30 @@ def kind(L: Language, k: str, capital: bool = False) -> str:
     return text[:1].upper() + text[1:] if capital else text
 
 
+def printed_heading(L: Language, p: ProvisionView, heading: str | None = None) -> str:
+    """A provision's number as its text prints it, then its heading (or ``heading`` in its place).
+
+    >>> art = ProvisionView("art_28", "article", "28", "Порядок", ["Текст."])
+    >>> printed_heading(LANGUAGES["rus"], art), printed_heading(LANGUAGES["kaz"], art)
+    ('Статья 28. Порядок', '28-бап. Порядок')
+    >>> printed_heading(LANGUAGES["rus"], ProvisionView("art_28", "article", "28", None, []))
+    'Статья 28.'
+    >>> printed_heading(LANGUAGES["rus"], ProvisionView("art_1__point_3", "point", "3)", None, []))
+    '3)'
+    """
+    heading = p.heading if heading is None else heading
+    return " ".join(x for x in [L.unit(p.kind, p.num), heading or ""] if x)
+
+
+def printed_words(L: Language, p: ProvisionView) -> str:
+    """A provision's own words as its text prints them: its printed heading, text and closing words.
+
+    >>> printed_words(LANGUAGES["eng"], ProvisionView("art_28", "article", "28", "Procedure", ["Text."]))
+    'Article 28. Procedure Text.'
+    """
+    return " ".join(x for x in [printed_heading(L, p), *p.text, *p.wrap_up] if x)
+
+
 def provision_label(L: Language, path) -> str:
     """A provision named in running text, from its units outermost first: chapters are left out
     when an article is named (an article's number is unique in the act)."""

@@ -54,6 +54,23 @@ def test_one_job_runs_in_this_process_and_workers_share_their_memo():
     assert os.getpid() not in pids and 1 <= len(set(pids)) <= 2
 
 
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ")[1][0] not in "ZX"       # not a zombie, not dead
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+def test_released_workers_free_their_memory_and_the_next_task_starts_new_ones():
+    with PoolExecutor(2) as pool:
+        before = set(pool.map(worker_pid, range(4)))
+        pool.release()
+        assert not any(_alive(pid) for pid in before)
+        after = set(pool.map(worker_pid, range(4)))
+    assert after and not after & before and os.getpid() not in after
+
+
 def test_dask_needs_a_scheduler_and_an_unknown_executor_is_refused():
     with pytest.raises(ZanlexError, match="--scheduler"):
         executor_for("dask")
