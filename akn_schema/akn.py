@@ -15,6 +15,7 @@ paragraph (a line break restored in a table cell) becomes ``<br/>``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from lxml import etree
 from lxml.builder import ElementMaker
@@ -179,11 +180,128 @@ def _front(doc: etree._Element, *, stamp: list[str], title: str | None, preface:
 
 
 def _main(doc: etree._Element, tag: str, provisions: list[Provision], empty_eid: str) -> None:
-    main = etree.SubElement(doc, f"{{{AKN_NS}}}{tag}")
-    for prov in provisions:
-        _provision(prov, main)
     if not provisions:
+        main = etree.SubElement(doc, f"{{{AKN_NS}}}{tag}")
         main.append(E.hcontainer(E.content(E.p()), eId=empty_eid, name="empty"))
+        return
+    doc.append(_provisions(tag, provisions))
+
+
+# ── the provisions, written as XML text and parsed once ─────────────────────────────────────────
+# Most of a document is its provisions: writing them as one XML string that libxml2 parses is
+# several times faster than an element and a text setter per unit in Python. The tree (and so its
+# serialisation) is the one ``_provision`` builds; a text with a character that lxml refuses or
+# that XML parsing would change (a control character, "\r") is built by ``_provision``, which
+# raises lxml's own error for it.
+_XML_TEXT_UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NAME = re.compile(r"[A-Za-z_][\w.-]*", re.ASCII)
+_EMPTY_TEXT = "<![CDATA[]]>"      # parses to an empty text node, as lxml makes for ``el.text = ""``: "<p></p>"
+
+
+class _Unwritable(Exception):
+    """A provision the XML writer leaves to the element builder."""
+
+
+def _provisions(tag: str, provisions: list[Provision]) -> etree._Element:
+    r"""``<body>`` (or ``<mainBody>``) with its provisions, as ``_provision`` builds them.
+
+    >>> p = Provision("article", "art_1", num="1", label="Статья 1.", heading="A & B", text=["x\ny", ""])
+    >>> p.notes.append(Note("note_1", "Сноска.", 3, "art_1"))
+    >>> built = etree.tostring(_provisions("body", [p]), encoding="unicode")
+    >>> print(built.replace(AKN_NS, "…"))  # doctest: +NORMALIZE_WHITESPACE
+    <body xmlns="…"><article eId="art_1"><num>Статья 1.</num><heading>A &amp; B<noteRef href="#note_1"
+      marker="1" placement="bottom"/></heading><content><p>x<br/>y</p><p></p></content></article></body>
+    >>> slow = etree.Element(f"{{{AKN_NS}}}body", nsmap={None: AKN_NS})
+    >>> etree.tostring(_provision(p, slow).getparent(), encoding="unicode") == built
+    True
+    """
+    out = [f'<{tag} xmlns="{AKN_NS}">']
+    try:
+        for prov in provisions:
+            _write_provision(prov, out)
+    except _Unwritable:
+        out = []
+    out.append(f"</{tag}>")
+    xml = "".join(out)
+    if not out[:-1] or (not xml.isprintable() and _XML_TEXT_UNSAFE.search(xml)):
+        main = etree.Element(f"{{{AKN_NS}}}{tag}", nsmap={None: AKN_NS})
+        for prov in provisions:
+            _provision(prov, main)
+        return main
+    return etree.fromstring(xml.encode())
+
+
+def _escape(text: str) -> str:
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _attribute(value: str) -> str:
+    value = _escape(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    if "\t" in value or "\n" in value:
+        value = value.replace("\t", "&#9;").replace("\n", "&#10;")
+    return value
+
+
+def _text(text: str) -> str:
+    return _escape(text) if text else _EMPTY_TEXT
+
+
+def _write_inline(tag: str, text: str) -> str:
+    """An inline container as XML; "\n" becomes <br/> (as ``_inline``)."""
+    if "\n" in text:
+        return f"<{tag}>{'<br/>'.join(map(_text, text.split(chr(10))))}</{tag}>"
+    return f"<{tag}>{_escape(text) if text else _EMPTY_TEXT}</{tag}>"
+
+
+def _write_blocks(tag: str, texts: list[str], out: list[str]) -> None:
+    out.append(f"<{tag}>")
+    out += [_write_inline("p", text) for text in texts or [""]]
+    out.append(f"</{tag}>")
+
+
+def _write_provision(prov: Provision, out: list[str]) -> None:
+    """One provision as XML, appended to ``out`` (``_provision``, in text)."""
+    kind = prov.kind
+    if not _NAME.fullmatch(kind):
+        raise _Unwritable(kind)
+    attributes = f' eId="{_attribute(prov.eid)}"'
+    if kind == "hcontainer":
+        attributes += f' name="{_attribute(prov.name or "unplaced")}"'
+    if prov.status == REMOVED:
+        attributes += ' status="removed"'
+    out.append(f"<{kind}{attributes}>")
+    start = home = len(out)
+    if prov.label or prov.num:
+        out.append(_write_inline("num", prov.label or prov.num))
+    if prov.heading is not None:
+        out.append(_write_inline("heading", prov.heading))
+    home = len(out) - 1 if len(out) > start else -1
+    if prov.children:
+        if prov.text:
+            _write_blocks("intro", prov.text, out)
+        for child in prov.children:
+            _write_provision(child, out)
+        if prov.wrap_up:
+            _write_blocks("wrapUp", prov.wrap_up, out)
+    else:
+        _write_blocks("content", prov.text + prov.wrap_up, out)
+    if prov.notes:
+        if home < 0:      # the first <p> of the provision
+            home = next(i for i in range(start, len(out)) if out[i].startswith("<p>"))
+        fragment = out[home]
+        close = fragment.rindex("</")
+        refs = "".join(f'<noteRef href="#{_attribute(n.eid)}" marker="{_attribute(n.eid.split("_")[-1])}" '
+                       f'placement="bottom"/>' for n in prov.notes)
+        out[home] = f"{fragment[:close]}{refs}{fragment[close:]}"
+    out.append(f"</{kind}>")
 
 
 def _attachment(att: Attachment, act: Act, work: Work, expression_date: dt.date | None) -> etree._Element:

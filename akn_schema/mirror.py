@@ -80,24 +80,11 @@ def mirror_lines(text: str) -> tuple[list[Line], list[SkippedLine]]:
     raws = text.splitlines()
     lines: list[Line] = []
     spans: list[SkippedLine] = []
-    level, quoted = 0, 0
-    for tok in _MD_BLOCKS.parse(_normalised(text)):
-        kind = tok.type
-        if kind != "inline":
-            if kind in _OPENS_OR_CLOSES:
-                if kind[0] == "h":
-                    level = int(tok.tag[1]) if kind == "heading_open" else 0
-                else:
-                    quoted += 1 if kind == "blockquote_open" else -1
-            continue
-        if not tok.map:
-            continue
-        start, end = tok.map
-        content = tok.content
+    for level, quoted, start, end, content in _blocks(_normalised(text)):
         if end - start == 1 and not _INLINE_MARKUP.search(content):     # a plain line: most of them
             found: list[tuple[int, int, str]] | tuple = ((end, end, content),)
         else:
-            found = _inline_lines(raws, tok.map, content, spans)
+            found = _inline_lines(raws, [start, end], content, spans)
         for first, last, line_text in found:
             cleaned = normalise_space(line_text)
             if not cleaned:
@@ -107,8 +94,112 @@ def mirror_lines(text: str) -> tuple[list[Line], list[SkippedLine]]:
             before = raws[first - 2] if first > 1 else ""
             blank = not before.strip() or (before.lstrip().startswith("<") and _is_markup_only(before))
             lines.append(Line(first, cleaned, len(raw) - len(stripped), blank, (), stripped.rstrip(),
-                              level, bool(quoted), last))
+                              level, quoted, last))
     return lines, spans
+
+
+Block = tuple[int, bool, int, int, str]      # (heading level or 0, quoted, first line, end line, content)
+
+
+def _blocks(src: str) -> list[Block]:
+    r"""The paragraphs and headings of a normalised text, as markdown-it's block parser of the
+    mirror dialect reads them (``_parsed_blocks``): line numbers 0-based, the end exclusive.
+
+    Without lists, code and HTML blocks a block never runs over a blank line, so each run of
+    non-blank lines is read on its own: the mirror's usual shapes directly — a line of text, an
+    ATX heading, a one-line block quote "> text", several lines that markdown would join into one
+    paragraph — and any other run (a quote over several lines, a quote in a quote, an indented
+    marker, a tab after ">", white space that markdown trims differently from Python) by markdown-it.
+
+    >>> [b[:2] + (b[4],) for b in _blocks("# Закон\n\n## Глава 1 ##\n\n> *Сноска.*\n\nТекст\nещё\n")]
+    [(1, False, 'Закон'), (2, False, 'Глава 1'), (0, True, '*Сноска.*'), (0, False, 'Текст\nещё')]
+    >>> _blocks("Текст\n\n> a\nb\n") == _parsed_blocks("Текст\n\n> a\nb\n") == [
+    ...     (0, False, 0, 1, "Текст"), (0, True, 2, 4, "a\nb")]
+    True
+    """
+    lines = src.split("\n")
+    out: list[Block] = []
+    count = len(lines)
+    at = 0
+    while at < count:
+        line = lines[at]
+        if not line.strip(" \t"):                       # markdown's blank line: spaces and tabs only
+            at += 1
+            continue
+        end = at + 1
+        while end < count and lines[end].strip(" \t"):
+            end += 1
+        block = _plain_block(lines, at, end)
+        if block is None:
+            tail = "\n" if end < count else ""
+            out += _parsed_blocks("\n".join(lines[at:end]) + tail, at)
+        else:
+            out.append(block)
+        at = end
+    return out
+
+
+_HEADING = re.compile(r"(#{1,6})(?:[ \t]|$)")
+_HEADING_TAIL = re.compile(r"[ \t]#+[ \t]*$|^#+[ \t]*$")
+
+
+def _plain_block(lines: list[str], start: int, end: int) -> Block | None:
+    """The block of a run of non-blank lines in one of the mirror's usual shapes, else None."""
+    if end - start > 1:       # lines joined into one paragraph, unless a line could begin another block
+        if any(line.lstrip(" \t")[:1] in ("#", ">") for line in lines[start:end]):
+            return None
+        content = _trimmed("\n".join(lines[start:end]))
+        return None if content is None else (0, False, start, end, content)
+    line = lines[start]
+    mark = line[0]
+    if mark == "#":
+        m = _HEADING.match(line)
+        if m:
+            rest = line[m.end():]
+            tail = _HEADING_TAIL.search(rest)      # closing hashes ("## Глава 1 ##") are not text
+            content = _trimmed(rest[:tail.start()] if tail else rest)
+            return None if content is None else (len(m.group(1)), False, start, end, content)
+    elif mark == ">":
+        rest = line[2:] if line[1:2] == " " else line[1:]
+        inner = rest.lstrip(" \t")
+        if line[1:2] == "\t" or inner[:1] in ("", "#", ">"):
+            return None
+        content = _trimmed(rest)
+        return None if content is None else (0, True, start, end, content)
+    elif mark in (" ", "\t") and line.lstrip(" \t")[:1] in ("#", ">"):
+        return None
+    content = _trimmed(line)
+    return None if content is None else (0, False, start, end, content)
+
+
+def _trimmed(text: str) -> str | None:
+    """The text without the spaces and tabs around it; None when other white space is at an edge
+    (markdown-it trims its own set of characters, which is not Python's: leave it to markdown-it)."""
+    text = text.strip(" \t")
+    return None if text and (text[0].isspace() or text[-1].isspace()) else text
+
+
+def _parsed_blocks(src: str, offset: int = 0) -> list[Block]:
+    r"""The blocks of a normalised text (its lines numbered from ``offset``), as markdown-it reads
+    them: the reference for ``_blocks``, and its reader for the runs of lines it does not read itself.
+
+    >>> _parsed_blocks("> ## Глава\n> > *Сноска*\n", 4)
+    [(2, True, 4, 5, 'Глава'), (0, True, 5, 6, '*Сноска*')]
+    """
+    out: list[Block] = []
+    level, quoted = 0, 0
+    for tok in _MD_BLOCKS.parse(src):
+        kind = tok.type
+        if kind != "inline":
+            if kind in _OPENS_OR_CLOSES:
+                if kind[0] == "h":
+                    level = int(tok.tag[1]) if kind == "heading_open" else 0
+                else:
+                    quoted += 1 if kind == "blockquote_open" else -1
+            continue
+        if tok.map:
+            out.append((level, quoted > 0, tok.map[0] + offset, tok.map[1] + offset, tok.content))
+    return out
 
 
 def _normalised(text: str) -> str:

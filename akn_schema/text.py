@@ -28,6 +28,10 @@ _GLUE = re.compile(r"(?<=[a-zа-яёәіңғүұқөһ])(?=[A-ZА-ЯЁӘІҢҒҮ
 _WORD = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")     # embeddings, overrides, isolates (CVE-2021-42574)
+# The same characters as UTF-8 bytes, to tell in one C pass over the bytes that there is none of them
+# (a control character is one byte below 0x80; every other byte of UTF-8 is 0x80 or above).
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)) or b >= 0x80)
+_BIDI_UTF8 = re.compile(rb"\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")     # U+202A-202E, U+2066-2069
 
 
 @dataclass(slots=True)
@@ -68,11 +72,11 @@ def decode_source(data: bytes, path: str | Path) -> str:
     except UnicodeDecodeError as err:
         line = data[:err.start].count(b"\n") + 1
         raise SourceError(path, line, f"not UTF-8 (byte 0x{data[err.start]:02x}); re-encode the file as UTF-8") from None
-    bad = _CONTROL.search(text)
+    bad = _CONTROL.search(text) if data.translate(None, _NOT_CONTROL_BYTES) else None
     if bad:
         raise SourceError(path, text[:bad.start()].count("\n") + 1,
                           f"control character U+{ord(bad.group()):04X} in text; is this a binary file?")
-    bidi = _BIDI.search(text)
+    bidi = _BIDI.search(text) if _BIDI_UTF8.search(data) else None
     if bidi:
         raise SourceError(path, text[:bidi.start()].count("\n") + 1,
                           f"invisible bidirectional control character U+{ord(bidi.group()):04X} in text: it "

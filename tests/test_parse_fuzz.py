@@ -77,3 +77,65 @@ def test_any_markdown_parses_to_valid_akn_keeping_every_word_or_raises_a_zanlex_
     root = act_to_xml(act, Work.adhoc(Path("fuzz.md"), lang, doctype))
     assert validate_xml(root) == []
     assert conservation(checked, act, root).lost == []
+
+
+# The mirror's blocks are read directly where their shape is plain; they must be exactly what markdown-it reads.
+BLOCK_SYNTAX = st.text(alphabet=st.sampled_from(["#", "#", ">", ">", " ", " ", "\t", "\n", "\n", "а", "1", ")",
+                                                 "*", "\\", "\u00a0", "\u2003", "\u200b", "<", "-", "="]),
+                       max_size=40)
+BLOCK_TEXTS = st.lists(st.one_of(MD_LINE, BLOCK_SYNTAX), max_size=12).map("\n".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.one_of(MD_TEXTS, BLOCK_TEXTS))
+@example(text="## ##\n\n#  #  #\n\n##\t#\n\n> \n\n>\tx\n\n  > x\n\n####### x\n\n# a #\u00a0\n\nx\n> y\nz")
+def test_the_mirror_s_blocks_are_read_as_markdown_it_reads_them(text):
+    from akn_schema.mirror import _blocks, _normalised, _parsed_blocks
+
+    src = _normalised(text)
+    assert _blocks(src) == _parsed_blocks(src)
+
+
+# The provisions are written as XML text and parsed; the tree must be the one the element builder makes.
+def _provision_trees():
+    from akn_schema.model import Note, Provision
+
+    text = st.text(alphabet=st.sampled_from(["а", "b", " ", "\n", "&", "<", ">", '"', "'", "\t", "\r", "\x85", "\u2028",
+                                             "\x0c", "\ufffe", "1", ")", ";"]), max_size=12)
+    counter = iter(range(1, 10**9))
+
+    def provision(children):
+        return st.builds(
+            lambda kind, num, heading, texts, wrap, removed, notes, name, kids: Provision(
+                kind, f"{kind}_{next(counter)}", num=num, label=None, heading=heading, text=texts, wrap_up=wrap,
+                children=kids, status="removed" if removed else "in_force", name=name,
+                notes=[Note(f"note_{next(counter)}", "n", 1, "") for _ in range(notes)]),
+            st.sampled_from(["chapter", "article", "paragraph", "point", "hcontainer"]), st.one_of(st.none(), text),
+            st.one_of(st.none(), text), st.lists(text, max_size=3), st.lists(text, max_size=2), st.booleans(),
+            st.integers(0, 2), st.one_of(st.none(), st.just("list_intro")), children)
+
+    return st.recursive(provision(st.just([])), lambda kids: provision(st.lists(kids, min_size=1, max_size=3)),
+                        max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(provisions=st.lists(_provision_trees(), min_size=1, max_size=3))
+def test_the_provisions_written_as_xml_are_the_tree_the_element_builder_makes(provisions):
+    from lxml import etree
+
+    from akn_schema.akn import AKN_NS, _provision, _provisions
+
+    def built(make):
+        try:
+            root = make()
+        except (ValueError, TypeError) as err:      # a character lxml refuses: the same error either way
+            return type(err).__name__
+        return etree.tostring(root), [(el.tag, el.text, el.tail, dict(el.attrib)) for el in root.iter()]
+
+    def slow():
+        main = etree.Element(f"{{{AKN_NS}}}body", nsmap={None: AKN_NS})
+        for prov in provisions:
+            _provision(prov, main)
+        return main
+
+    assert built(lambda: _provisions("body", provisions)) == built(slow)
