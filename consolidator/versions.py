@@ -168,6 +168,11 @@ class Version:
 
     def as_text(self) -> str:
         checked = f"; checked against the {self.edition.lang} edition of {self.edition.label}" if self.edition else ""
+        if not self.existing():
+            # adopted, not yet in force: nothing to show but when it will be
+            waiting = next((p.note for p in self.provisions if p.status == NOT_YET), "")
+            return "\n".join([self.title, f"{self.expression_uri} — not in force on {self.date}"
+                               + (f": {waiting}" if waiting else ""), ""])
         lines = [self.title, f"{self.expression_uri} — coverage {self.coverage:.0%} in {self.lang} "
                  f"({self.coverage_any:.0%} in any language){checked}", ""]
         for p in self.provisions:

@@ -333,8 +333,9 @@ def draft_pages(P: _Pages) -> Iterator[Page]:
     for d in site.drafts:
         for L in SECTIONS:
             here = L.section(urls.draft_url(d.id))
+            # searched in its own language's section only: each section's index holds that language
             yield P.page(here, d.title, L.code, render_page("draft.html", draft=d, here=here, L=L, site=site),
-                         alternates=_section_alternates(urls.draft_url(d.id)), indexed=True)
+                         alternates=_section_alternates(urls.draft_url(d.id)), indexed=L is LANGUAGES[d.lang])
 
 
 def home_pages(P: _Pages) -> Iterator[Page]:

@@ -115,6 +115,13 @@ def test_each_page_carries_its_language(sample_out):
         assert page(sample_out, f"{section}drafts/evil/").cssselect("h1")[0].get("lang") == "ru"
 
 
+def test_a_russian_draft_is_searched_in_the_russian_section_only(sample_out):
+    # each section's Pagefind index holds its own language: "Поиск по текстам на русском языке"
+    indexed = {section: bool(page(sample_out, f"{section}drafts/evil/").cssselect("[data-pagefind-body]"))
+               for section in ("", "ru/", "kk/")}
+    assert indexed == {"": False, "ru/": True, "kk/": False}
+
+
 def test_every_provision_has_a_permalink_and_its_footnote_and_repeal_show(sample_out):
     doc = page(sample_out, f"{LAW}/rus/")
     art1 = provision(doc, "chp_1__art_1")

@@ -177,6 +177,14 @@ def test_before_entry_into_force_nothing_is_in_force(corpus_dir):
     assert {p.status for p in v.provisions} == {"not_yet"}
 
 
+def test_show_between_adoption_and_entry_into_force_says_the_law_is_not_yet_in_force(corpus_dir):
+    # adopted 15.04.2013; in force 30 days after its publication, whose date the corpus does not give
+    out = _run("show", "law-88-V", "--as-of", "2013-04-20", "--lang", "rus").output
+    assert "not in force on 2013-04-20: the work enters into force not before 2013-05-16 (by 2013-06-15)" in out
+    assert "coverage" not in out
+    assert "coverage 100% in rus" in _run("show", "law-88-V", "--as-of", "2023-01-01", "--lang", "rus").output
+
+
 def test_current_russian_text_covers_the_law_after_134_vii(corpus_dir):
     v = version_at(corpus_dir, "law-88-V", date(2023, 1, 1), "rus")
     assert v.coverage == 1.0
