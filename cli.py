@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import errno
 import gc
-import json
 import os
 import sys
 from pathlib import Path
@@ -86,6 +85,8 @@ class Session(dict):
 
 
 def emit_json(obj) -> None:
+    import json  # here, not at the top: `zanlex --help` imports only click
+
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
 
 
@@ -468,6 +469,8 @@ def _graph(corpus, as_of, jobs, executor_kind, scheduler):
 @click.pass_context
 def graph_cmd(ctx, fmt, as_of, output, jobs, executor_kind, scheduler):
     """The law–bylaw graph: node-link JSON (networkx) or GraphML."""
+    import json
+
     import linker  # spaCy: loaded only by the commands that need it
 
     g = _graph(ctx.obj.loaded(), as_of.date() if as_of else None, jobs, executor_kind, scheduler)
