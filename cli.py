@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import errno
 import gc
-import json
 import os
 import sys
 from pathlib import Path
@@ -86,6 +85,8 @@ class Session(dict):
 
 
 def emit_json(obj) -> None:
+    import json  # here, not at the top: `zanlex --help` imports only click
+
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
 
 
@@ -249,13 +250,14 @@ def validate(ctx, sources, lang, doctype, as_json, strict, use_cache, jobs, exec
     With no SOURCE, every text of the corpus; a SOURCE is law-88-V, law-88-V:rus, or a text file
     (with --lang). The texts are checked in parallel (--jobs). Exit status 1 if anything fails.
     """
-    from akn_schema.batch import check_texts
+    from akn_schema.batch import check_texts, preload_checks
     from akn_schema.cache import folder_for
 
     corpus = ctx.obj["corpus"] if not sources else ctx.obj.corpus_if_any()
     works = ctx.obj.loaded().works if corpus is not None else None
     texts = _sources(corpus, sources, lang, doctype, works)
     cache = folder_for(corpus) if corpus is not None and use_cache else None
+    preload_checks(executor_kind, jobs if len(texts) > 1 else 1)
     with make_executor(jobs if len(texts) > 1 else 1, executor_kind, scheduler) as ex, \
             progress_bar("validate") as progress:
         reports = check_texts(None, texts, executor=ex, progress=progress, cache=cache)
@@ -467,6 +469,8 @@ def _graph(corpus, as_of, jobs, executor_kind, scheduler):
 @click.pass_context
 def graph_cmd(ctx, fmt, as_of, output, jobs, executor_kind, scheduler):
     """The law–bylaw graph: node-link JSON (networkx) or GraphML."""
+    import json
+
     import linker  # spaCy: loaded only by the commands that need it
 
     g = _graph(ctx.obj.loaded(), as_of.date() if as_of else None, jobs, executor_kind, scheduler)

@@ -105,7 +105,9 @@ SerialExecutor = Executor
 
 
 class _Windowed(Executor):
-    """Submits at most ``window`` tasks ahead and yields their results in order."""
+    """Submits at most ``window`` tasks ahead and yields their results in order. The first window
+    is submitted when ``map`` is called, not when its first result is asked for: the caller can
+    do its own work while the tasks run (``publisher.build_site`` runs mkdocs meanwhile)."""
 
     window: int
 
@@ -116,11 +118,14 @@ class _Windowed(Executor):
         items = list(items)
         pending: deque = deque()
         it = iter(items)
-        done = 0
         for item in it:
             pending.append(self._submit(fn, item))
             if len(pending) >= self.window:
                 break
+        return self._results(fn, items, it, pending, progress)
+
+    def _results(self, fn, items, it, pending: deque, progress):
+        done = 0
         while pending:
             result = pending.popleft().result()
             for item in it:

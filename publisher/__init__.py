@@ -137,6 +137,7 @@ def _full_build(corpus, out: Path, progress, *, epoch, wait, executor, store, di
     fresh = iter(_map(executor, collect_task, todo, lambda done, total: step("collect", done, total)))
     collected = [c if c is not None else next(fresh) for c in known]
     times["collect"] = time.perf_counter() - started
+    _warm(executor, store.root, len(todo))
     t = time.perf_counter()
     site, inputs = _global_site(corpus, collected, epoch, printing)
     pages, files = _global_pages(site)
@@ -179,6 +180,17 @@ def _map(executor, fn, items: list, progress):
     if len(items) == 1 and getattr(executor, "kind", "") == "process":
         executor = SerialExecutor()
     return executor.map(fn, items, progress) if items else iter(())
+
+
+def _warm(executor, cache: Path, collected: int) -> None:
+    """While this process makes the graph and the site's own pages, each worker compiles the
+    templates the acts' pages use (``shard.warm_task``; submitted now, their results not awaited),
+    when the acts were collected on workers, so they will be rendered there too; nothing for a
+    rebuild of an act or two."""
+    from publisher.shard import warm_task
+
+    if getattr(executor, "kind", "serial") != "serial" and collected > 1:
+        executor.map(warm_task, [str(cache)] * executor.jobs)
 
 
 def _global_site(corpus, collected: list, epoch: int, printing: bool):
@@ -230,8 +242,10 @@ class _acts:  # noqa: N801  (an iterable the build consumes, keeping the counts)
         self.done: list = []
 
     def __call__(self, scratch: Path):
+        """Start the tasks of the acts the cache does not hold (on a pool, the first ones are
+        submitted now), and return each act's output, in order, as it comes."""
         from akn_schema.trees import load_manifest
-        from publisher.shard import Linked, act_parts, render_key, render_task
+        from publisher.shard import act_parts, render_key, render_task
 
         args = [(task, str(self.cache), c.key, render_key(c, part), part, str(scratch), self.epoch)
                 for task, c, i in zip(self.tasks, self.collected, self.inputs, strict=True)
@@ -239,6 +253,11 @@ class _acts:  # noqa: N801  (an iterable the build consumes, keeping the counts)
         kept = [load_manifest(self.cache, arg[3]) for arg in args]
         todo = [arg for arg, manifest in zip(args, kept, strict=True) if manifest is None]
         made = iter(_map(self.executor, render_task, todo, lambda done, total: self.step("render", done, total)))
+        return self._outputs(args, kept, made)
+
+    def _outputs(self, args: list, kept: list, made):
+        from publisher.shard import Linked, render_task
+
         for arg, manifest in zip(args, kept, strict=True):
             out = Linked.of(next(made), self.cache) if manifest is None else Linked(manifest.meta, self.cache, manifest)
             out.redo = lambda arg=arg: render_task(arg)          # the tree is damaged: render it again here

@@ -241,8 +241,9 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
     ``out`` must be new or a site zanlex built (``publisher.output``: marker, lock, swap);
     ``epoch`` is the build's reference time (default: ``source_date_epoch``).
 
-    ``pages`` and ``files`` go through ``mkdocs build``; ``acts(scratch)``, when given, yields each
-    act's output already rendered (``publisher.shard.Linked``: its URLs, and ``place(site, made)``
+    ``pages`` and ``files`` go through ``mkdocs build``; ``acts(scratch)``, when given, starts the
+    acts' tasks, which run while mkdocs builds those pages, and gives an iterator of each act's
+    output already rendered (``publisher.shard.Linked``: its URLs, and ``place(site, made)``
     linking its pages and downloads from the cache), which is put into the site as it comes (never
     held all at once) and added to the sitemap and the search index. ``scratch`` is a folder inside
     the build folder for the act tasks' theme. With ``cache`` (an ``akn_schema.cache.BuildCache``)
@@ -258,6 +259,9 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
         docs, site = output.folder / "docs", output.folder / "site"
         docs.mkdir()
         t = time.perf_counter()
+        arriving = acts(output.folder / "theme") if acts is not None else None   # their tasks run meanwhile
+        started = time.perf_counter() - t
+        t = time.perf_counter()
         write_docs(pages, files, docs, progress)
         times["write"] = time.perf_counter() - t
         progress("mkdocs", 0, 1)
@@ -267,12 +271,12 @@ def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus:
         progress("mkdocs", 1, 1)
         indexed = [p.url for p in pages if p.indexed]
         own = files_in(site)
-        if acts is not None:
+        if arriving is not None:
             t = time.perf_counter()
-            listed, found = write_acts(acts(output.folder / "theme"), site, {p.url for p in pages})
+            listed, found = write_acts(arriving, site, {p.url for p in pages})
             indexed += found
             add_to_sitemap(site, listed, epoch)
-            times["acts"] = time.perf_counter() - t
+            times["acts"] = started + time.perf_counter() - t
         progress("pagefind", 0, 1)
         t = time.perf_counter()
         search_index(site, indexed, pagefind, cache)

@@ -310,7 +310,7 @@ def _cache(root: str | None):
 
 def act_parts(summary: WorkView) -> tuple[str | None, ...]:
     """The render tasks of an act: an act with several versions (a law: dozens, each with diffs and a
-    parallel view) in two halves, so that both cores share it; a small act in one.
+    parallel view) in parts (``pages.ACT_PARTS``), so that the cores share it; a small act in one.
 
     >>> act_parts(WorkView("o", "/akn/kz/act/order/2020-01-01/1", "order", date(2020, 1, 1), "1", {}))
     (None,)
@@ -341,8 +341,7 @@ def render_task(arg: tuple) -> Stored | Rendered:
 
         cache = _cache(cache_root)
         jinja_cache.use(Path(cache_root) / "jinja")
-        (view, refs, _links, _validation, _deps), _stamp = _collection(corpus, name, cache, key)
-        done = render_work(view, refs, inputs, Path(scratch))
+        done = render_part(_prepared(corpus, name, cache, key, inputs), inputs, Path(scratch))
         stored = Stored(name, rkey, done.urls, done.indexed, len(done.pages), len(done.files))
         if cache is None:
             return done
@@ -355,16 +354,39 @@ def render_task(arg: tuple) -> Stored | Rendered:
     return run_for_work(task, run)
 
 
-def render_work(view: WorkView, refs: dict, inputs: ActInputs, scratch: Path) -> Rendered:
-    """An act's pages through the theme, its AKN and (with ``inputs.printing``) its PDF and DOCX."""
+def act_site(view: WorkView, refs: dict, inputs: ActInputs):
+    """The ``SiteData`` an act's pages are made from: the act, its links and edges, the build date."""
     from publisher.collect import attach_links, link_target
     from publisher.model import SiteData
-    from publisher.pages import ACT_PARTS, _Pages, act_pages, work_files
 
     view.edges = inputs.edges
     site = SiteData(works=[view], built=inputs.built, site_url=inputs.site_url)
     site.graph.warnings = list(inputs.warnings)
     attach_links(site, refs, {**inputs.targets, view.uri: link_target(view)})
+    return site
+
+
+def _prepared(corpus, name: str, cache, key: str, inputs: ActInputs):
+    """``act_site`` of the act from its cached collection, kept in this worker for the act's other
+    parts (``act_parts``: a worker given two parts of a law reads and links it once). One act at a
+    time: a worker's memory does not grow with the corpus."""
+    from akn_schema.executor import worker_memo
+
+    whole = (key, repr(dataclasses.replace(inputs, part=None)))
+    kept = worker_memo(("publisher.prepared",), dict)
+    if whole not in kept:
+        kept.clear()
+        (view, refs, _links, _validation, _deps), _stamp = _collection(corpus, name, cache, key)
+        kept[whole] = act_site(view, refs, inputs)
+    return kept[whole]
+
+
+def render_part(site, inputs: ActInputs, scratch: Path) -> Rendered:
+    """The pages of ``inputs.part`` of the act of ``site`` (``act_site``) through the theme; with
+    the texts, its AKN and (with ``inputs.printing``) its PDF and DOCX."""
+    from publisher.pages import ACT_PARTS, _Pages, act_pages, work_files
+
+    view = site.works[0]
     files = work_files(view) if inputs.part in (None, ACT_PARTS[0]) else {}     # the downloads go with the texts
     if inputs.printing and inputs.part in (None, ACT_PARTS[0]):     # one Chromium tab: the acts' tasks run in parallel
         from publisher.printing import docx_files, pdf_files
@@ -399,6 +421,36 @@ class _Theme:
         return self.renderer.render_page(str(urls.md_path(page.url)), page.markdown(), page.sidecars())
 
 
+def warm_task(cache_root: str) -> int:
+    """Compile the templates an act's pages use, zanlex's and the theme's, into the build's template
+    cache (``publisher.jinja_cache``), in a worker that would otherwise wait while the command's
+    process makes the graph and the site's own pages: the render tasks then load them compiled
+    rather than each worker compiling them as it renders. Returns the worker's process id."""
+    import os
+    import shutil
+    import tempfile
+
+    from markupsafe import Markup
+
+    from publisher import jinja_cache
+    from publisher.model import SiteData
+    from publisher.pages import _Pages
+    from publisher.render import environment
+
+    jinja_cache.use(Path(cache_root) / "jinja")
+    env = environment()
+    for name in env.list_templates():
+        env.get_template(name)
+    folder = Path(tempfile.mkdtemp(prefix="zanlex-warm-"))
+    try:
+        toc = [{"level": 2, "id": "art_1", "name": "1", "children": []}]
+        page = _Pages(SiteData()).page("warm/", "", "rus", Markup("<p></p>"), alternates=[], toc=toc)
+        _Theme(folder, "").page_html(page)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return os.getpid()
+
+
 def _renderer(scratch: Path, home: str) -> _Theme:
     """This worker's theme renderer for the build (one scratch folder per worker process and thread:
     a Dask worker may run tasks in threads, and a renderer renders one page at a time)."""
@@ -413,4 +465,4 @@ def _renderer(scratch: Path, home: str) -> _Theme:
 
 
 __all__ = ["ActInputs", "Collected", "Linked", "Rendered", "Stored", "collect_task", "known_collected",
-           "render_task", "site_key", "shared_digest", "summary_view"]
+           "render_task", "site_key", "shared_digest", "summary_view", "warm_task"]
