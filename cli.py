@@ -670,10 +670,13 @@ def discussion_add_comment(ctx: click.Context, draft: str, received: str, author
 @click.option("--print/--no-print", "printing", default=True, show_default=True,
               help="Print each text and version to PDF and DOCX (--no-print: a quicker preview build whose "
                    "download links lead nowhere).")
+@click.option("--prune", is_flag=True,
+              help="Then remove from the cache everything this build did not use (acts since edited or removed, "
+                   "older versions of zanlex); the cache then holds this build only.")
 @jobs_options
 @click.pass_context
-def build_cmd(ctx: click.Context, out: Path, today, use_cache: bool, printing: bool, jobs, executor_kind,
-              scheduler) -> None:
+def build_cmd(ctx: click.Context, out: Path, today, use_cache: bool, printing: bool, prune: bool, jobs,
+              executor_kind, scheduler) -> None:
     """Build the static site (mkdocs-material + Pagefind) from the corpus.
 
     Each act is collected and rendered in its own tasks (--jobs, or --executor dask); the graph,
@@ -690,9 +693,11 @@ def build_cmd(ctx: click.Context, out: Path, today, use_cache: bool, printing: b
     with make_executor(jobs, executor_kind, scheduler) as ex, progress_bar("build") as bar:
         report = publisher.build(corpus, out, bar.step("build"), epoch=epoch,
                                  wait=lambda message: click.echo(f"zanlex: {message}", err=True),
-                                 executor=ex, cache=use_cache, printing=printing)
+                                 executor=ex, cache=use_cache, printing=printing, prune=prune)
     for notice in report.notices:
         click.echo(f"zanlex: notice: {notice}", err=True)
+    if prune:
+        click.echo(f"zanlex: removed {report.pruned} cache entries this build did not use", err=True)
     steps = ", ".join(f"{k} {v:.1f}s" for k, v in report.times.items())
     click.echo(f"{report.pages} pages, {report.files} downloads → {out} ({steps})")
 

@@ -149,18 +149,35 @@ class BuildCache:
         return value
 
     def prune(self, keep: Iterable[str] | None = None) -> int:
-        """Remove every entry not in ``keep`` (default: the keys this cache used); returns how many."""
+        """Remove every entry and every stored tree (``akn_schema.trees``) not in ``keep`` (default:
+        the keys this cache used); returns how many. One being written (a dot name) is left alone.
+
+        >>> import tempfile
+        >>> from akn_schema.trees import store_tree, load_manifest
+        >>> cache = BuildCache(Path(tempfile.mkdtemp()))
+        >>> cache.put("aa" * 32, 1); cache.put("bb" * 32, 2)
+        >>> _ = store_tree(cache.root, "cc" * 32, [("a/index.html", b"1")])
+        >>> _ = store_tree(cache.root, "dd" * 32, [("b/index.html", b"2")])
+        >>> cache.prune(keep={"aa" * 32, "cc" * 32})
+        2
+        >>> cache.get("bb" * 32), load_manifest(cache.root, "dd" * 32), load_manifest(cache.root, "cc" * 32) is None
+        (None, None, False)
+        """
+        from .trees import FOLDER, drop_tree
+
         keep = set(self.used if keep is None else keep)
         removed = 0
-        if not self.root.is_dir():
-            return 0
-        for sub in sorted(self.root.iterdir()):
-            if not sub.is_dir() or len(sub.name) != 2:
+        for folder, remove in ((self.root, lambda key, entry: entry.unlink(missing_ok=True)),
+                               (self.root / FOLDER, lambda key, entry: drop_tree(self.root, key))):
+            if not folder.is_dir():
                 continue
-            for entry in sub.iterdir():
-                if sub.name + entry.name not in keep and not entry.name.startswith("."):
-                    entry.unlink(missing_ok=True)
-                    removed += 1
+            for sub in sorted(folder.iterdir()):
+                if not sub.is_dir() or len(sub.name) != 2:
+                    continue
+                for entry in sorted(sub.iterdir()):
+                    if sub.name + entry.name not in keep and not entry.name.startswith("."):
+                        remove(sub.name + entry.name, entry)
+                        removed += 1
         return removed
 
 

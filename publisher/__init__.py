@@ -32,11 +32,12 @@ class BuildReport:
     files: int
     times: dict[str, float]
     notices: list[str] = field(default_factory=list)
+    pruned: int = 0                  # cache entries and trees removed after the build (``prune``)
 
 
 def build(corpus, out: Path, progress: Progress | None = None, *, epoch: int | None = None,
           wait: Callable[[str], None] | None = None, executor=None, cache: Path | None | bool = True,
-          printing: bool = True) -> BuildReport:
+          printing: bool = True, prune: bool = False) -> BuildReport:
     """Collect, render and build the whole site from ``corpus`` into ``out`` (atomic).
 
     ``epoch`` is the build's "today" (default: ``SOURCE_DATE_EPOCH``, else the clock); ``out`` is
@@ -44,7 +45,9 @@ def build(corpus, out: Path, progress: Progress | None = None, *, epoch: int | N
     and rendered in its own tasks on ``executor`` (``akn_schema.executor``; default: this process;
     ``publisher.shard``), cached in ``cache`` (a folder; True: ``akn_schema.cache.folder_for``
     the corpus; None/False: nothing kept after the build); the global steps (graph, audits, the
-    site's own pages, mkdocs, sitemap, Pagefind) run here after the gather."""
+    site's own pages, mkdocs, sitemap, Pagefind) run here after the gather. ``prune``: then
+    remove from the cache every entry and tree this build did not use (the pages of acts since
+    edited or removed, older configurations, ``validate --cache``'s entries)."""
     import shutil
     import tempfile
     import time
@@ -73,12 +76,13 @@ def build(corpus, out: Path, progress: Progress | None = None, *, epoch: int | N
         digests = {name: work_digest(corpus.work(name)) for name in sorted(corpus.works)}
         shared = shared_digest(corpus)
         whole = None if scratch_cache else site_key(corpus, digests, shared, epoch, printing)
-        if whole is not None:
-            report = _linked_build(store, whole, corpus, out, epoch, wait, step, t)
-            if report is not None:
-                return report
-        return _full_build(corpus, out, progress, epoch=epoch, wait=wait, executor=executor, store=store,
-                           digests=digests, shared=shared, printing=printing, whole=whole, started=t)
+        report = _linked_build(store, whole, corpus, out, epoch, wait, step, t) if whole is not None else None
+        if report is None:
+            report = _full_build(corpus, out, progress, epoch=epoch, wait=wait, executor=executor, store=store,
+                                 digests=digests, shared=shared, printing=printing, whole=whole, started=t)
+        if prune and not scratch_cache:
+            report.pruned = store.prune()          # ``store.used``: every entry and tree this build read or wrote
+        return report
     finally:
         from publisher import jinja_cache
 
@@ -95,6 +99,7 @@ class _SiteEntry:
     pages: int
     files: int
     notices: list[str]
+    also: list[str] = field(default_factory=list)   # the other keys it used (``prune`` keeps them)
 
 
 def _linked_build(store, whole: str, corpus, out: Path, epoch: int, wait, step, started: float):
@@ -114,6 +119,7 @@ def _linked_build(store, whole: str, corpus, out: Path, epoch: int, wait, step, 
                                progress=step))
     except TreeBroken:
         return None                                   # a damaged cache: build it again
+    store.used.update([*entry.trees, *entry.also])      # a later edited build needs its collections too
     return BuildReport(entry.pages, entry.files, times, list(entry.notices))
 
 
@@ -126,7 +132,7 @@ def _full_build(corpus, out: Path, progress, *, epoch, wait, executor, store, di
     from akn_schema.cache import content_key
     from akn_schema.trees import store_linked
     from publisher import jinja_cache
-    from publisher.shard import collect_task, known_collected
+    from publisher.shard import collect_task, known_collected, summary_key
 
     step = progress or (lambda name, done, total: None)
     jinja_cache.use(store.root / "jinja")
@@ -144,6 +150,8 @@ def _full_build(corpus, out: Path, progress, *, epoch, wait, executor, store, di
     times["global"] = time.perf_counter() - t
     acts = _acts(executor, tasks, collected, inputs, store.root, step, epoch)
     own_tree = content_key("publisher.site-tree", whole) if whole else None
+    # what the workers read and wrote, for ``prune``: each act's collection and its summary
+    store.used.update(k for c in collected for k in (c.key, summary_key(c.key)))
 
     def keep(site_folder: Path, rels: list[str]) -> None:
         """The site's own files (mkdocs, sitemap, search index) as a tree, and the build as a whole."""
@@ -151,9 +159,11 @@ def _full_build(corpus, out: Path, progress, *, epoch, wait, executor, store, di
             return
         try:
             store_linked(store.root, own_tree, site_folder, rels, epoch=epoch)
+            store.used.add(own_tree)
         except (OSError, ValueError):
             return                                     # an unwritable cache costs time, never the result
-        store.put(whole, _SiteEntry([own_tree, *(a.key for a in acts.done)], count(), nfiles(), list(site.notices)))
+        store.put(whole, _SiteEntry([own_tree, *(a.key for a in acts.done)], count(), nfiles(), list(site.notices),
+                                    also=sorted(store.used)))
 
     def count() -> int:
         return len(pages) + sum(a.pages for a in acts.done)
@@ -163,6 +173,7 @@ def _full_build(corpus, out: Path, progress, *, epoch, wait, executor, store, di
 
     times.update(build_site(pages, files, out, corpus=corpus.root, epoch=epoch, wait=wait, acts=acts,
                             cache=store, keep=keep, **({"progress": progress} if progress else {})))
+    store.used.update(a.key for a in acts.done)
     return BuildReport(count(), nfiles(), times, list(site.notices))
 
 

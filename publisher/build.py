@@ -386,6 +386,7 @@ def _language_index(site: Path, urls: list[str], part: Path, pagefind: Callable,
 
         key = content_key("publisher.pagefind-language", [(url, file_digest(site / url / "index.html"))
                                                           for url in sorted(urls)])
+        cache.used.add(key)
         manifest = load_manifest(cache.root, key)
         if manifest is not None:
             try:

@@ -263,20 +263,21 @@ def collect_task(arg: tuple) -> Collected:
     def run(corpus, name):
         cache = _cache(cache_root)
         key = collect_key(name, work_digest(corpus.work(name)), shared)
-        kept = cache.get(_summary_key(key)) if cache is not None else None      # (Collected, the acts it read)
+        kept = cache.get(summary_key(key)) if cache is not None else None      # (Collected, the acts it read)
         if kept is not None and _fresh(corpus, kept[1]):
             return kept[0]
         (view, refs, links, validation, deps), stamp = _collection(corpus, name, cache, key)
         collected = Collected(name, key, stamp, summary_view(view), link_target(view), links, validation,
                               tuple(cited_uris(refs)))
         if cache is not None:
-            cache.put(_summary_key(key), (collected, deps))
+            cache.put(summary_key(key), (collected, deps))
         return collected
 
     return run_for_work(task, run)
 
 
-def _summary_key(key: str) -> str:
+def summary_key(key: str) -> str:
+    """The cache key of an act's ``Collected`` (and the acts it read), beside its collection's ``key``."""
     from akn_schema.cache import content_key
 
     return content_key("publisher.collected-summary", key)
@@ -294,7 +295,7 @@ def _current(deps: dict[str, str], digests: dict[str, str]) -> bool:
 def known_collected(cache, key: str, digests: dict[str, str]) -> Collected | None:
     """What ``collect_task`` would return for an act whose cached collection is current, read
     in this process (no task); None when it must be collected."""
-    kept = cache.get(_summary_key(key))
+    kept = cache.get(summary_key(key))
     if not isinstance(kept, tuple) or len(kept) != 2 or not _current(kept[1], digests):
         return None
     return kept[0]

@@ -156,3 +156,31 @@ def test_store_and_link_a_tree_refuse_paths_outside_the_site(tmp_path):
     with pytest.raises(trees.TreeBroken):
         trees.link_tree(tmp_path / "cache", "cd" * 32, manifest, tmp_path / "site")
     assert not (tmp_path / "escape.html").exists()
+
+
+def _edit(corpus: Path, work: str, lang: str, old: str, new: str) -> None:
+    text = corpus / "works" / work / f"{lang}.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_pruned_cache_holds_only_what_the_build_used_and_the_next_builds_still_need_nothing_else(clean, tmp_path):
+    corpus_src = clean[0]
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_src, corpus)
+    cache = _copy_cache(clean, tmp_path)
+    _edit(corpus, "order-78", "rus", "прилагаемые", "прилагаемые (исправлено)")
+    report = publisher.build(corpus, tmp_path / "site", epoch=EPOCH, cache=cache, executor=SerialExecutor(),
+                             printing=False, prune=True)
+    assert report.pruned > 0
+    kept = [p.read_text(encoding="utf-8") for p in (cache / trees.FOLDER).rglob(ORDER)]
+    assert kept and all("(исправлено)" in page for page in kept), "order 78's page before the edit is gone"
+    # an unchanged rebuild of the pruned cache is still linked whole, and pruning after it keeps
+    # the acts' collections: editing order 52 then collects and renders order 52 alone
+    ex = Counting()
+    publisher.build(corpus, tmp_path / "site", epoch=EPOCH, cache=cache, executor=ex, printing=False, prune=True)
+    assert ex.tasks == []
+    _edit(corpus, "order-52", "kaz", "Мыналардың:", "Мыналардың (исправлено):")
+    ex = Counting()
+    edited = _build(corpus, tmp_path / "site", cache, ex)
+    assert ex.tasks == [("collect_task", "order-52"), ("render_task", "order-52")]
+    assert edited == _build(corpus, tmp_path / "fresh", tmp_path / "fresh-cache")
