@@ -226,14 +226,33 @@ def _global_site(corpus, collected: list, epoch: int, printing: bool):
 
     home = next(p for p in global_pages(_Pages(site)) if p.url == "").markdown()
     inputs = []
+    warnings = _by_work(site.graph.warnings, {urls.work_url(c.summary.uri) for c in collected})
     for c in collected:
         w = c.summary
-        mine = urls.work_url(w.uri)
         inputs.append(ActInputs(site.built, site.site_url, edges=w.edges,
-                                warnings=[x for x in site.graph.warnings if x.url and x.url.startswith(mine)],
+                                warnings=warnings.get(urls.work_url(w.uri), []),
                                 targets={uri: targets[uri] for uri in c.cited if uri in targets and uri != w.uri},
                                 home=home, printing=printing))
     return site, inputs
+
+
+def _by_work(warnings: list, works: set[str]) -> dict[str, list]:
+    """The graph's warnings by the act whose page they point into (its URL starts with the act's):
+    each warning's URL is cut at each "/", not compared with every act (linear, not quadratic).
+
+    >>> from types import SimpleNamespace as W
+    >>> found = _by_work([W(url="akn/a/1/rus/#art_7"), W(url=None), W(url="akn/a/2/")], {"akn/a/1/", "akn/a/2/"})
+    >>> {k: [x.url for x in v] for k, v in sorted(found.items())}
+    {'akn/a/1/': ['akn/a/1/rus/#art_7'], 'akn/a/2/': ['akn/a/2/']}
+    """
+    found: dict[str, list] = {}
+    for x in warnings:
+        if not x.url:
+            continue
+        cut = [i + 1 for i, ch in enumerate(x.url) if ch == "/"]
+        for prefix in {x.url[:i] for i in cut} & works:
+            found.setdefault(prefix, []).append(x)
+    return found
 
 
 def _global_pages(site):
