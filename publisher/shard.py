@@ -428,8 +428,8 @@ ACT_TEMPLATES = ("_macros.html", "work.html", "expression.html", "timeline.html"
 def warm_task(cache_root: str) -> int:
     """Compile the templates an act's pages use, zanlex's and the theme's, into the build's template
     cache (``publisher.jinja_cache``), in a worker that would otherwise wait while the command's
-    process makes the graph and the site's own pages: the render tasks then load them compiled
-    rather than each worker compiling them as it renders. Returns the worker's process id."""
+    process makes the graph: the render tasks then load them compiled rather than each worker
+    compiling them as it renders. Returns the worker's process id."""
     import os
     import shutil
     import tempfile
