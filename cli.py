@@ -250,13 +250,14 @@ def validate(ctx, sources, lang, doctype, as_json, strict, use_cache, jobs, exec
     With no SOURCE, every text of the corpus; a SOURCE is law-88-V, law-88-V:rus, or a text file
     (with --lang). The texts are checked in parallel (--jobs). Exit status 1 if anything fails.
     """
-    from akn_schema.batch import check_texts
+    from akn_schema.batch import check_texts, preload_checks
     from akn_schema.cache import folder_for
 
     corpus = ctx.obj["corpus"] if not sources else ctx.obj.corpus_if_any()
     works = ctx.obj.loaded().works if corpus is not None else None
     texts = _sources(corpus, sources, lang, doctype, works)
     cache = folder_for(corpus) if corpus is not None and use_cache else None
+    preload_checks(executor_kind, jobs if len(texts) > 1 else 1)
     with make_executor(jobs if len(texts) > 1 else 1, executor_kind, scheduler) as ex, \
             progress_bar("validate") as progress:
         reports = check_texts(None, texts, executor=ex, progress=progress, cache=cache)

@@ -195,6 +195,7 @@ def _main(doc: etree._Element, tag: str, provisions: list[Provision], empty_eid:
 # raises lxml's own error for it.
 _XML_TEXT_UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _NAME = re.compile(r"[A-Za-z_][\w.-]*", re.ASCII)
+_PARSER = etree.XMLParser(huge_tree=True)     # no limit on a text's length that lxml's builder has not
 _EMPTY_TEXT = "<![CDATA[]]>"      # parses to an empty text node, as lxml makes for ``el.text = ""``: "<p></p>"
 
 
@@ -228,7 +229,7 @@ def _provisions(tag: str, provisions: list[Provision]) -> etree._Element:
         for prov in provisions:
             _provision(prov, main)
         return main
-    return etree.fromstring(xml.encode())
+    return etree.fromstring(xml.encode(), _PARSER)
 
 
 def _escape(text: str) -> str:

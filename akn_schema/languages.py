@@ -35,6 +35,7 @@ class Grammar:
     repeal: re.Pattern[str]         # "исключен …" after a number → status="removed"
     repealed_by_note: re.Pattern[str]   # a footnote "Статья 16 исключена …" removes its target
     note_mention: re.Pattern[str]   # "Статья 7", "пунктом 6-1", "7-бабы": what a note is about
+    mention_start: str              # the characters a note_mention can begin with, as a class (a quick pre-test)
     unit_words: dict[str, str]      # stem of a unit word → AKN element
     enacting: re.Pattern[str]       # "ПРИКАЗЫВАЮ:" closes an order's preamble
     signature: re.Pattern[str]      # first line of a signature block
@@ -78,6 +79,7 @@ GRAMMARS: dict[str, Grammar] = {
         repeal=_re(r"^(?:исключен[аоы]?|утратил[аои]?\s+силу)\b"),
         repealed_by_note=_re(r"^Сноска\.\s*(?:Стать[яи]|Глав[аы]|Пункт|Подпункт|Параграф)\s+[\d§\s,-]+\s+исключен"),
         note_mention=_re(rf"(?P<word>стать\w*|глав\w*|пункт\w*|подпункт\w*|параграф\w*|правил\w*)\s*(?:§\s*)?(?P<num>{NUM})?"),
+        mention_start="[сгп]",
         unit_words={"стать": "article", "глав": "chapter", "подпункт": "point", "пункт": "paragraph",
                     "параграф": "subchapter", "правил": "attachment"},
         enacting=_re(r"(ПРИКАЗЫВАЮ|ПОСТАНОВЛЯЕТ|ПОСТАНОВЛЯЮ|РЕШИЛ|ПРИКАЗЫВАЕМ)\s*:?\s*$"),
@@ -105,6 +107,7 @@ GRAMMARS: dict[str, Grammar] = {
         repeal=_re(r"^(?:алып\s+тасталды|күші\s+жойылды)"),
         repealed_by_note=_re(r"^Ескерту\.\s*[\d§\s,()-]+-?(?:бап|тарау|тармақ|тармақша|параграф)\w*\s+алып\s+тасталды"),
         note_mention=_re(rf"(?P<num>{NUM})\)?-?(?P<word>бап\w*|тарау\w*|тармақша\w*|тармақ\w*|параграф\w*)|(?P<word2>қағидалар\w*)"),
+        mention_start=r"[\dқ]",
         unit_words={"бап": "article", "тарау": "chapter", "тармақша": "point", "тармақ": "paragraph",
                     "параграф": "subchapter", "қағидалар": "attachment"},
         enacting=_re(r"(БҰЙЫРАМЫН|ҚАУЛЫ\s+ЕТЕДІ|ШЕШІМ\s+ҚАБЫЛДАДЫ)\s*:?\s*$"),
@@ -131,6 +134,7 @@ GRAMMARS: dict[str, Grammar] = {
         repeal=_re(r"^(?:(?:is|are)\s+)?excluded\b"),
         repealed_by_note=_re(r"^Footnote\.\s*(?:Article|Chapter|Paragraph|Item)\s+[\d\s,-]+\s+(?:is\s+)?excluded"),
         note_mention=_re(rf"(?P<word>article\w*|chapter\w*|sub-?paragraph\w*|paragraph\w*|item\w*|rules)\s*(?P<num>{NUM})?"),
+        mention_start="[acspir]",
         unit_words={"article": "article", "chapter": "chapter", "subparagraph": "point", "sub-paragraph": "point",
                     "paragraph": "paragraph", "item": "paragraph", "rules": "attachment"},
         enacting=_re(r"(HEREBY\s+ORDER|ORDER|RESOLVES|DECREE)\s*:\s*$"),

@@ -50,6 +50,7 @@ _WORD = re.compile(r"\w")
 _TAG = re.compile(r"<[^>]*>")
 # Line breaks for Python (str.splitlines, which numbers the lines everywhere else) but not for markdown.
 _LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LAST_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 _DIALECT = ["list", "code", "fence", "reference", "lheading", "html_block", "hr", "text_join"]
 _MD = MarkdownIt("commonmark").disable(_DIALECT)
@@ -80,7 +81,7 @@ def mirror_lines(text: str) -> tuple[list[Line], list[SkippedLine]]:
     raws = text.splitlines()
     lines: list[Line] = []
     spans: list[SkippedLine] = []
-    for level, quoted, start, end, content in _blocks(_normalised(text)):
+    for level, quoted, start, end, content in _blocks(_normalised(text, len(raws))):
         if end - start == 1 and not _INLINE_MARKUP.search(content):     # a plain line: most of them
             found: list[tuple[int, int, str]] | tuple = ((end, end, content),)
         else:
@@ -202,17 +203,21 @@ def _parsed_blocks(src: str, offset: int = 0) -> list[Block]:
     return out
 
 
-def _normalised(text: str) -> str:
+def _normalised(text: str, lines: int | None = None) -> str:
     r"""The text as markdown-it reads it, with its lines numbered as ``str.splitlines`` numbers them:
-    "\r\n" and "\r" are "\n", as is every other line break of Python's; NUL is U+FFFD.
+    "\r\n" and "\r" are "\n", as is every other line break of Python's; NUL is U+FFFD. ``lines``,
+    the number of lines ``str.splitlines`` finds, tells when there is no other line break to replace.
 
-    >>> _normalised("a\r\nb\x0cc\x00")
-    'a\nb\nc\ufffd'
+    >>> _normalised("a\r\nb\x0cc\x00"), _normalised("a\r\nb\x0cc\x00", 3), _normalised("a\n\x0c", 2)
+    ('a\nb\nc\ufffd', 'a\nb\nc\ufffd', 'a\n\n')
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         text = text.replace("\x00", "\ufffd")
+    if lines is not None and lines == text.count("\n") + (not text.endswith("\n")) \
+            and text[-1:] not in _LAST_BREAKS:
+        return text           # every line break is "\n"
     return _LINE_BREAKS.sub("\n", text)
 
 

@@ -29,13 +29,26 @@ from .works import TextSource, Work, load_works  # noqa: F401  (load_works: for 
 
 
 def read_source(work: Work, lang: str | TextSource) -> str:
-    """The decoded text of a work's source (its seed text in ``lang``, or a given ``TextSource``)."""
+    """The decoded text of a work's source (its seed text in ``lang``, or a given ``TextSource``).
+
+    The text last decoded is kept with its bytes: checking a text reads it, then parses it
+    (``check_source``), and the same bytes are decoded and checked once.
+    """
+    global _last_read
     path = lang.path if isinstance(lang, TextSource) else work.source(lang).path
     try:
         data = path.read_bytes()
     except OSError as err:
         raise SourceError(path, None, f"cannot read: {err.strerror}") from None
-    return decode_source(data, path)
+    last = _last_read
+    if last is not None and last[0] == path and last[1] == data:
+        return last[2]
+    text = decode_source(data, path)
+    _last_read = (path, data, text)
+    return text
+
+
+_last_read: tuple | None = None        # (path, bytes, text) of the last source decoded
 
 
 def parse_text(text: str, *, lang: str, doctype: str, path: str = "<text>", work: str = "",

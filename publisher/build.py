@@ -22,6 +22,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -216,9 +217,11 @@ def glob_of(page_urls: Iterable[str]) -> str:
     return "{" + ",".join(paths) + "}"
 
 
-def run_pagefind(site: Path, glob: str = "**/*.html") -> None:
-    """Index ``site`` with the Pagefind binary of the ``pagefind`` wheel."""
-    proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--silent"],
+def run_pagefind(site: Path, glob: str = "**/*.html", bundle: Path | None = None) -> None:
+    """Index ``site`` with the Pagefind binary of the ``pagefind`` wheel, into ``bundle``
+    (default: ``site/pagefind``)."""
+    where = ["--output-path", str(bundle.resolve())] if bundle is not None else []
+    proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, *where, "--silent"],
                           capture_output=True, text=True)
     if proc.returncode:
         said = " ".join((proc.stderr or proc.stdout).split())[-500:]
@@ -321,31 +324,96 @@ def files_in(folder: Path) -> list[str]:
 
 
 def search_index(site: Path, indexed: list[str], pagefind: Callable = run_pagefind, cache=None) -> None:
-    """Pagefind over the ``indexed`` pages into ``site/pagefind``, made reproducible. With ``cache``,
-    the index is stored as a tree (``akn_schema.trees``) under the hash of those pages' bytes, and
-    a build whose indexed pages are all unchanged links it instead of running Pagefind. Neither the
-    pages nor the index are ever held in memory whole: at 1,000 acts they are hundreds of MB."""
+    """Pagefind over the ``indexed`` pages into ``site/pagefind``, made reproducible, one language
+    at a time.
+
+    Pagefind keeps one index per language (a reader searches the index of the page's language),
+    so the bundles of the three runs, put together, are byte for byte the bundle of one run over
+    every page (a test checks), made with a third of the memory. With ``cache``, each language's
+    index is stored as a tree (``akn_schema.trees``) under the hash of its pages' bytes and linked
+    when they are unchanged: an edited Russian text does not index the Kazakh pages again.
+    Neither the pages nor the index are ever held in memory whole."""
+    bundle = site / "pagefind"
+    bundle.mkdir()
+    entry: dict = {}
+    for lang, pages in sorted((pages_by_language(site, indexed) or {"": []}).items()):
+        part = site.parent / f".pagefind-{lang or 'other'}"
+        shutil.rmtree(part, ignore_errors=True)
+        _language_index(site, pages, part, pagefind, cache)
+        this = json.loads((part / "pagefind-entry.json").read_text(encoding="utf-8"))
+        clash = set(entry.get("languages", {})) & set(this.get("languages", {}))
+        if clash:
+            raise BuildError(f"pagefind indexed pages of {sorted(clash)} in two runs: their <html lang> differ")
+        entry = {**this, **entry, "languages": {**entry.get("languages", {}), **this.get("languages", {})}}
+        _merge_bundle(part, bundle)
+    if entry:
+        entry["languages"] = dict(sorted(entry["languages"].items()))
+        (bundle / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                                                    encoding="utf-8")
+
+
+def pages_by_language(site: Path, urls: list[str]) -> dict[str, list[str]]:
+    """The pages ``urls`` of ``site`` by the language of their ``<html lang>``, as Pagefind reads it
+    ("" when a page has none).
+
+    >>> import tempfile
+    >>> site = Path(tempfile.mkdtemp())
+    >>> for url, lang in [("a/", "ru"), ("b/", "kk"), ("c/", "ru")]:
+    ...     (site / url).mkdir()
+    ...     _ = (site / url / "index.html").write_text(f'<!doctype html><html lang="{lang}" class="no-js">')
+    >>> pages_by_language(site, ["a/", "b/", "c/"])
+    {'ru': ['a/', 'c/'], 'kk': ['b/']}
+    """
+    found: dict[str, list[str]] = {}
+    for url in urls:
+        with open(site / url / "index.html", "rb") as f:
+            m = _HTML_LANG.search(f.read(2048))
+        found.setdefault(m.group(1).decode("ascii", "replace") if m else "", []).append(url)
+    return found
+
+
+_HTML_LANG = re.compile(rb"<html\b[^>]*?\blang=[\"']?([\w-]+)", re.IGNORECASE)
+
+
+def _language_index(site: Path, urls: list[str], part: Path, pagefind: Callable, cache) -> None:
+    """The canonical Pagefind bundle of the pages ``urls`` (one language) in the folder ``part``:
+    linked from the cache when the pages are unchanged, else made (and stored)."""
     from akn_schema.trees import TreeBroken, link_tree, load_manifest, store_linked
 
     key = None
     if cache is not None:
         from akn_schema.cache import content_key
 
-        key = content_key("publisher.pagefind-tree", [(url, file_digest(site / url / "index.html"))
-                                                       for url in sorted(indexed)])
+        key = content_key("publisher.pagefind-language", [(url, file_digest(site / url / "index.html"))
+                                                          for url in sorted(urls)])
         manifest = load_manifest(cache.root, key)
         if manifest is not None:
             try:
-                link_tree(cache.root, key, manifest, site / "pagefind")
+                link_tree(cache.root, key, manifest, part)
                 return
             except TreeBroken:
-                pass                  # what was linked is removed again; the index is made afresh
-    pagefind(site, glob_of(indexed))
-    _canonical_pagefind(site)
+                shutil.rmtree(part, ignore_errors=True)   # made afresh below
+    pagefind(site, glob_of(urls), part)
+    _canonical_pagefind(part)
     if key is not None:
-        bundle = site / "pagefind"
         with suppress(OSError, ValueError):          # an unwritable cache costs time, never the result
-            store_linked(cache.root, key, bundle, files_in(bundle))
+            store_linked(cache.root, key, part, files_in(part))
+
+
+def _merge_bundle(part: Path, bundle: Path) -> None:
+    """Move a language's bundle into the site's: its index files are its own (named by their
+    content's hash); Pagefind's scripts, identical in every run, are kept once."""
+    for rel in files_in(part):
+        if rel == "pagefind-entry.json":
+            continue
+        target = bundle / rel
+        if target.exists():
+            if target.read_bytes() != (part / rel).read_bytes():
+                raise BuildError(f"pagefind wrote two different {rel} for two languages")
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(part / rel, target)
+    shutil.rmtree(part)
 
 
 def write_acts(acts: Iterable, site: Path, taken: set[str]) -> tuple[list[str], list[str]]:
@@ -404,17 +472,17 @@ def file_digest(path: Path) -> bytes:
         return hashlib.file_digest(f, "sha256").digest()
 
 
-def _canonical_pagefind(site: Path) -> None:
+def _canonical_pagefind(bundle: Path) -> None:
     from publisher.pagefind_canon import PagefindFormatError, canonicalise
 
     try:
-        canonicalise(site / "pagefind")
+        canonicalise(bundle)
     except PagefindFormatError as err:
         raise BuildError(f"pagefind output not reproducible: {err}") from err
     except ValueError as err:
         # Pagefind exits 0 when the disk fills under it, leaving empty index files
-        if shutil.disk_usage(site).free < 1 << 20:
-            raise EnvironmentFailure(f"{site}: cannot write the search index: the disk is full "
+        if shutil.disk_usage(bundle).free < 1 << 20:
+            raise EnvironmentFailure(f"{bundle}: cannot write the search index: the disk is full "
                                      "(No space left on device)") from err
         raise BuildError(f"pagefind output unreadable: {err}") from err
 

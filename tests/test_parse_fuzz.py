@@ -81,7 +81,8 @@ def test_any_markdown_parses_to_valid_akn_keeping_every_word_or_raises_a_zanlex_
 
 # The mirror's blocks are read directly where their shape is plain; they must be exactly what markdown-it reads.
 BLOCK_SYNTAX = st.text(alphabet=st.sampled_from(["#", "#", ">", ">", " ", " ", "\t", "\n", "\n", "а", "1", ")",
-                                                 "*", "\\", "\u00a0", "\u2003", "\u200b", "<", "-", "="]),
+                                                 "*", "\\", "\u00a0", "\u2003", "\u200b", "<", "-", "=", "\r",
+                                                 "\x0c", "\u2028", "\x85"]),
                        max_size=40)
 BLOCK_TEXTS = st.lists(st.one_of(MD_LINE, BLOCK_SYNTAX), max_size=12).map("\n".join)
 
@@ -94,6 +95,7 @@ def test_the_mirror_s_blocks_are_read_as_markdown_it_reads_them(text):
 
     src = _normalised(text)
     assert _blocks(src) == _parsed_blocks(src)
+    assert _normalised(text, len(text.splitlines())) == src
 
 
 # The provisions are written as XML text and parsed; the tree must be the one the element builder makes.
@@ -139,3 +141,49 @@ def test_the_provisions_written_as_xml_are_the_tree_the_element_builder_makes(pr
         return main
 
     assert built(lambda: _provisions("body", provisions)) == built(slow)
+
+
+# Conservation compares cheap byte tokens and counts words by them: exact for any text.
+LETTERS_AND_SIGNS = st.sampled_from(list("аәқң1_ a-.;)\n\u00a0№«»–—§“”„…’‘→\u0482\u0489\u04d9éΩ٣×"))
+WORDISH = st.one_of(st.text(alphabet=LETTERS_AND_SIGNS, max_size=30),
+                    st.text(alphabet=st.one_of(LETTERS_AND_SIGNS, st.characters(exclude_categories=("Cs",))),
+                            max_size=30))    # any decoded UTF-8
+
+
+@settings(max_examples=500, deadline=None)
+@given(a=WORDISH, b=WORDISH)
+@example(a="а\u0482б «в»", b="а б в")
+def test_conservation_tokens_count_the_words_and_are_equal_only_for_the_same_words(a, b):
+    import re
+
+    from akn_schema.validate import _tokens
+
+    tokens, one_word_each = _tokens(a)
+    if one_word_each:
+        assert len(tokens) == len(re.findall(r"\w+", a))
+    if tokens == _tokens(b)[0]:
+        assert re.findall(r"\w+", a) == re.findall(r"\w+", b)
+
+
+# A footnote's mentions are found behind a look-ahead (languages.Grammar.mention_start): the same ones.
+def _mention_texts():
+    from akn_schema.languages import GRAMMARS
+
+    words = sorted({w for g in GRAMMARS.values() for w in g.unit_words} | {"sub-paragraph", "§", "Сноска.", "Ескерту."})
+    piece = st.one_of(st.sampled_from(words).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title(), w + "ы"])),
+                      st.sampled_from(["1", "9-1", "27-4", ")", "-", " ", "  ", ", ", "ᲃ", "ſ", "K", "٣"]),
+                      st.text(max_size=4))
+    return st.lists(piece, max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_mention_texts(), lang=st.sampled_from(["rus", "kaz", "eng"]))
+@example(text="Сноска. Статья 7, ᲃтатья 8, Подпункт 3) и 9-1-бабы, 2 тармақша, Қағидалар, SUBPARAGRAPH 4", lang="rus")
+@example(text="Ескерту. ٣-бапқа, ٣) тармақшасы, Қағидалар", lang="kaz")
+@example(text="Footnote. ſubparagraph 2, Article 3, RULES", lang="eng")
+def test_a_footnote_s_mentions_are_found_as_the_grammar_s_pattern_finds_them(text, lang):
+    from akn_schema.grammar import _mentions
+    from akn_schema.languages import GRAMMARS
+
+    assert [m.groupdict() for m in _mentions(lang).finditer(text)] == \
+        [m.groupdict() for m in GRAMMARS[lang].note_mention.finditer(text)]

@@ -122,6 +122,25 @@ def test_a_russian_draft_is_searched_in_the_russian_section_only(sample_out):
     assert indexed == {"": False, "ru/": True, "kk/": False}
 
 
+def test_the_search_index_made_one_language_at_a_time_is_pagefinds_index_of_all_of_them(sample_out, tmp_path):
+    import shutil
+
+    from publisher.build import _canonical_pagefind, glob_of, pages_by_language, run_pagefind
+
+    indexed = sorted(f"{p.parent.relative_to(sample_out)}/".removeprefix("./") for p in sample_out.rglob("index.html")
+                     if b"data-pagefind-body" in p.read_bytes())
+    assert set(pages_by_language(sample_out, indexed)) == {"ru", "kk"}     # two runs, one bundle
+    site = tmp_path / "site"
+    shutil.copytree(sample_out, site, ignore=shutil.ignore_patterns("pagefind"))
+    run_pagefind(site, glob_of(indexed))                      # one run over every language
+    _canonical_pagefind(site / "pagefind")
+    files = sorted(p.relative_to(site / "pagefind") for p in (site / "pagefind").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(sample_out / "pagefind") for p in (sample_out / "pagefind").rglob("*")
+                           if p.is_file())
+    for rel in files:
+        assert (site / "pagefind" / rel).read_bytes() == (sample_out / "pagefind" / rel).read_bytes(), rel
+
+
 def test_every_provision_has_a_permalink_and_its_footnote_and_repeal_show(sample_out):
     doc = page(sample_out, f"{LAW}/rus/")
     art1 = provision(doc, "chp_1__art_1")
