@@ -194,14 +194,16 @@ def _map(executor, fn, items: list, progress):
 
 
 def _warm(executor, cache: Path, collected: int) -> None:
-    """While this process makes the graph and the site's own pages, each worker compiles the
-    templates the acts' pages use (``shard.warm_task``; submitted now, their results not awaited),
-    when the acts were collected on workers, so they will be rendered there too; nothing for a
+    """While this process makes the graph and the site's own pages, a worker compiles the
+    templates the acts' pages use into the build's template cache (``shard.warm_task``; submitted
+    now, its result not awaited), so that the render tasks load them compiled. One worker fewer
+    than the pool has: this process keeps a core for the graph, which the render tasks wait for.
+    Only when the acts were collected on workers (they will be rendered there too), not for a
     rebuild of an act or two."""
     from publisher.shard import warm_task
 
     if getattr(executor, "kind", "serial") != "serial" and collected > 1:
-        executor.map(warm_task, [str(cache)] * executor.jobs)
+        executor.map(warm_task, [str(cache)] * max(1, executor.jobs - 1))
 
 
 def _global_site(corpus, collected: list, epoch: int, printing: bool):

@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -221,13 +222,27 @@ def run_pagefind(site: Path, glob: str = "**/*.html", bundle: Path | None = None
     """Index ``site`` with the Pagefind binary of the ``pagefind`` wheel, into ``bundle``
     (default: ``site/pagefind``)."""
     where = ["--output-path", str(bundle.resolve())] if bundle is not None else []
-    proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, *where, "--silent"],
+    proc = subprocess.run([*pagefind_command(), "--site", str(site), "--glob", glob, *where, "--silent"],
                           capture_output=True, text=True)
     if proc.returncode:
         said = " ".join((proc.stderr or proc.stdout).split())[-500:]
         if any(m in said for m in ("No space left", "Read-only file system", "Disk quota")):
             raise EnvironmentFailure(f"{site}: cannot write the search index: {said}")   # exit 3, not bad input
         raise BuildError(f"pagefind failed: {said}")
+
+
+@cache
+def pagefind_command() -> list[str]:
+    """How to run Pagefind: its binary, as ``python -m pagefind`` finds it (the wheel's, or
+    ``PAGEFIND_BINARY_PATH``), run directly: a Python start less per index (one per language);
+    ``python -m pagefind`` itself where the binary is not found, which then says why."""
+    try:
+        from pagefind.service import get_executable
+
+        found = get_executable()
+    except ImportError:
+        found = None
+    return [str(found)] if found is not None and found.is_file() else [sys.executable, "-m", "pagefind"]
 
 
 def build_site(pages: list[Page], files: dict[str, bytes], out: Path, *, corpus: Path | None = None,

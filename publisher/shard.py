@@ -422,11 +422,15 @@ class _Theme:
         return self.renderer.render_page(str(urls.md_path(page.url)), page.markdown(), page.sidecars())
 
 
+ACT_TEMPLATES = ("_macros.html", "work.html", "expression.html", "timeline.html", "work_graph.html", "diff.html",
+                 "parallel.html", "print.html")      # what ``pages.act_pages`` and the printing render
+
+
 def warm_task(cache_root: str) -> int:
     """Compile the templates an act's pages use, zanlex's and the theme's, into the build's template
     cache (``publisher.jinja_cache``), in a worker that would otherwise wait while the command's
-    process makes the graph and the site's own pages: the render tasks then load them compiled
-    rather than each worker compiling them as it renders. Returns the worker's process id."""
+    process makes the graph: the render tasks then load them compiled rather than each worker
+    compiling them as it renders. Returns the worker's process id."""
     import os
     import shutil
     import tempfile
@@ -439,9 +443,8 @@ def warm_task(cache_root: str) -> int:
     from publisher.render import environment
 
     jinja_cache.use(Path(cache_root) / "jinja")
-    env = environment()
-    for name in env.list_templates():
-        env.get_template(name)
+    for name in ACT_TEMPLATES:
+        environment().get_template(name)
     folder = Path(tempfile.mkdtemp(prefix="zanlex-warm-"))
     try:
         toc = [{"level": 2, "id": "art_1", "name": "1", "children": []}]
