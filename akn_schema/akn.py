@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from xml.sax import saxutils
 
 from lxml import etree
 from lxml.builder import ElementMaker
@@ -232,23 +233,12 @@ def _provisions(tag: str, provisions: list[Provision]) -> etree._Element:
     return etree.fromstring(xml.encode(), _PARSER)
 
 
-def _escape(text: str) -> str:
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
+_escape = saxutils.escape                       # & < > as XML text needs them
+_ATTRIBUTE = {'"': "&quot;", "\t": "&#9;", "\n": "&#10;"}     # and in a quoted attribute, kept as written
 
 
 def _attribute(value: str) -> str:
-    value = _escape(value)
-    if '"' in value:
-        value = value.replace('"', "&quot;")
-    if "\t" in value or "\n" in value:
-        value = value.replace("\t", "&#9;").replace("\n", "&#10;")
-    return value
+    return saxutils.escape(value, _ATTRIBUTE)
 
 
 def _text(text: str) -> str:
@@ -259,7 +249,7 @@ def _write_inline(tag: str, text: str) -> str:
     """An inline container as XML; "\n" becomes <br/> (as ``_inline``)."""
     if "\n" in text:
         return f"<{tag}>{'<br/>'.join(map(_text, text.split(chr(10))))}</{tag}>"
-    return f"<{tag}>{_escape(text) if text else _EMPTY_TEXT}</{tag}>"
+    return f"<{tag}>{_text(text)}</{tag}>"
 
 
 def _write_blocks(tag: str, texts: list[str], out: list[str]) -> None:

@@ -137,7 +137,11 @@ def count_pages(site: Path) -> int:
 
 def _steps(result: dict) -> str:
     """The build's own per-step wall seconds, as it prints them ("collect 3.1s, global 0.4s, …")."""
-    m = re.search(r"\((.*)\)\s*$", result["stdout"].strip())
+    return _printed_steps(result["stdout"])
+
+
+def _printed_steps(stdout: str) -> str:
+    m = re.search(r"\((.*)\)\s*$", stdout.strip())
     return m.group(1) if m else ""
 
 
@@ -151,7 +155,7 @@ def _step_at(stdout: str, at: float, wall: float) -> str:
     >>> _step_at("Built 3 pages (collect 2.0s, global 1.0s, mkdocs 3.0s)", 6.5, 7.0)
     'mkdocs'
     """
-    steps = re.findall(r"(\w+) ([\d.]+)s", _steps({"stdout": stdout}))
+    steps = re.findall(r"(\w+) ([\d.]+)s", _printed_steps(stdout))
     clock = wall - sum(float(s) for _, s in steps)
     if not steps or at < clock:
         return "start" if steps else ""

@@ -251,8 +251,7 @@ def _by_work(warnings: list, works: set[str]) -> dict[str, list]:
     for x in warnings:
         if not x.url:
             continue
-        cut = [i + 1 for i, ch in enumerate(x.url) if ch == "/"]
-        for prefix in {x.url[:i] for i in cut} & works:
+        for prefix in {x.url[:i + 1] for i, ch in enumerate(x.url) if ch == "/"} & works:
             found.setdefault(prefix, []).append(x)
     return found
 

@@ -100,10 +100,6 @@ class ProvisionView:
         """No wording in force is known for it, nor for anything inside it."""
         return bool(self.missing) and all(c.unknown for c in self.children)
 
-    def words(self) -> str:
-        """Its own words (number, heading, text) — what a diff compares."""
-        return " ".join(x for x in [self.num or "", self.heading or "", *self.text, *self.wrap_up] if x)
-
 
 def _event_key(e: EventView | None) -> tuple | None:
     return None if e is None else (e.act, e.kind, e.effective)
