@@ -88,16 +88,26 @@ class Page:
         <!--zanlex-body-->
         <BLANKLINE>
         """
-        # Theme templates print page titles unescaped, so the title is escaped here, once.
-        front = {"title": json.dumps(str(escape(self.title)), ensure_ascii=False), "lang": LANGUAGES[self.lang].html}
-        if self.alternates:
-            front["alternate"] = json.dumps(self.alternates, ensure_ascii=False, sort_keys=True)
-        if self.menu:
-            front["menu"] = json.dumps(self.menu, ensure_ascii=False, sort_keys=True)
-        if self.hide:
-            front["hide"] = json.dumps(self.hide)
-        head = "\n".join(f"{k}: {v}" for k, v in front.items())
+        head = "\n".join(f"{k}: {v if k == 'lang' else json.dumps(v, ensure_ascii=False, sort_keys=True)}"
+                         for k, v in self.front().items())
         return f"---\n{head}\n---\n\n{BODY_PLACEHOLDER}\n"
+
+    def front(self) -> dict:
+        """The front matter of ``markdown()``, as mkdocs reads it (a test checks): what the theme
+        renderer of the act tasks is given, rather than parsing the YAML of every page again.
+
+        >>> Page("x/", "a <b>", "kaz", Markup(""), hide=["toc"]).front()
+        {'title': 'a &lt;b&gt;', 'lang': 'kk', 'hide': ['toc']}
+        """
+        # Theme templates print page titles unescaped, so the title is escaped here, once.
+        front: dict = {"title": str(escape(self.title)), "lang": LANGUAGES[self.lang].html}
+        if self.alternates:
+            front["alternate"] = self.alternates
+        if self.menu:
+            front["menu"] = self.menu
+        if self.hide:
+            front["hide"] = self.hide
+        return front
 
     def html(self) -> str:
         """The page body: one ``div``, marked for Pagefind when ``indexed``, with its filters.

@@ -419,7 +419,8 @@ class _Theme:
     def page_html(self, page) -> bytes:
         from publisher import urls
 
-        return self.renderer.render_page(str(urls.md_path(page.url)), page.markdown(), page.sidecars())
+        return self.renderer.render_page(str(urls.md_path(page.url)), page.markdown(), page.sidecars(),
+                                         page.front())
 
 
 ACT_TEMPLATES = ("_macros.html", "work.html", "expression.html", "timeline.html", "work_graph.html", "diff.html",
