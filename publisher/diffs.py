@@ -7,6 +7,7 @@ known only in another language, the change is "wording not available" — never 
 insertion, which a lawyer would read as a repeal or a new provision.
 
     >>> from publisher.model import ProvisionView, TextView
+from publisher.render import memo
     >>> old = TextView("t", body=[ProvisionView("art_1", "article", "1", "Понятия", ["a b c"]),
     ...                           ProvisionView("art_3", "article", "3", None, missing="not_in_corpus")])
     >>> new = TextView("t", body=[ProvisionView("art_1", "article", "1", "Понятия", ["a x c"]),
@@ -24,6 +25,7 @@ from functools import lru_cache
 from consolidator import word_diff
 from publisher.languages import LANGUAGES
 from publisher.model import ProvisionView, TextView
+from publisher.render import memo
 from publisher.words import path_of, printed_heading, printed_words, provision_label
 
 
@@ -51,10 +53,9 @@ def text_changes(old: TextView, new: TextView, lang: str) -> list[ProvisionChang
     """The provisions whose own words differ between two texts, in the new text's order
     (provisions only in the old text come after their predecessor)."""
     L = LANGUAGES[lang]
-    before = {p.eid: p for p in old.walk()}
-    after = {p.eid: p for p in new.walk()}
-    parents = {**before, **{k: v for k, v in after.items() if _known(v) or k not in before}}
+    before, after = _by_eid(old), _by_eid(new)
     changes: list[ProvisionChange] = []
+    parents: dict[str, ProvisionView] | None = None
     order = list(after) + [e for e in before if e not in after]
     for eid in order:
         a, b = before.get(eid), after.get(eid)
@@ -62,6 +63,10 @@ def text_changes(old: TextView, new: TextView, lang: str) -> list[ProvisionChang
             a = None                           # shown greyed in a current text: not in force
         if b is not None and b.repealed and a is None:
             continue                           # repealed on both sides
+        if a is not None and b is not None and not b.repealed and _same_words(a, b):
+            continue                           # most provisions: their own words untouched
+        if parents is None:
+            parents = {**before, **{k: v for k, v in after.items() if _known(v) or k not in before}}
         known_a, known_b = _known(a), _known(b)
         wa, wb = _words(a, L), _words(b, L)
         if a is None and b is None:
@@ -97,6 +102,19 @@ def text_changes(old: TextView, new: TextView, lang: str) -> list[ProvisionChang
             change.ops = _word_diff(wa, wb)
         changes.append(change)
     return _outermost_unavailable(changes)
+
+
+def _by_eid(text: TextView) -> dict[str, ProvisionView]:
+    """A text's provisions by eId, made once per text while its act's pages are rendered (the
+    current text is compared with every version): kept with the fragments of ``render``."""
+    return memo(("diffs.by_eid", id(text)), lambda: (text, {p.eid: p for p in text.walk()}))[1]
+
+
+def _same_words(a: ProvisionView, b: ProvisionView) -> bool:
+    """The two print the same own words from the same kind of source (``_words`` of both equal,
+    without building them): no change to list."""
+    return a is b or (a.num == b.num and a.heading == b.heading and a.text == b.text and a.wrap_up == b.wrap_up
+                      and a.kind == b.kind and a.source_lang == b.source_lang and bool(a.missing) == bool(b.missing))
 
 
 def _outermost_unavailable(changes: list[ProvisionChange]) -> list[ProvisionChange]:

@@ -109,7 +109,7 @@ def linked(text: str, spans, here: str) -> Markup:
     return Markup("").join(out)
 
 
-_MEMO: dict[tuple, Markup] = {}     # fragments rendered once per act (``provision_html``, ``parallel_row``)
+_MEMO: dict[tuple, object] = {}     # fragments rendered once per act (``provision_html``, ``parallel_row``)
 
 
 def forget_fragments() -> None:
@@ -119,8 +119,14 @@ def forget_fragments() -> None:
 
 
 def _memo(key: tuple, render) -> Markup:
+    return memo(key, lambda: Markup(render()))
+
+
+def memo(key: tuple, make):
+    """``make()``, once per act (until ``forget_fragments``). A key naming an object by its ``id``
+    must keep the object in the value, so that the id is not reused while the memo holds it."""
     if key not in _MEMO:
-        _MEMO[key] = Markup(render())
+        _MEMO[key] = make()
     return _MEMO[key]
 
 
