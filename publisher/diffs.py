@@ -7,7 +7,6 @@ known only in another language, the change is "wording not available" — never 
 insertion, which a lawyer would read as a repeal or a new provision.
 
     >>> from publisher.model import ProvisionView, TextView
-from publisher.render import memo
     >>> old = TextView("t", body=[ProvisionView("art_1", "article", "1", "Понятия", ["a b c"]),
     ...                           ProvisionView("art_3", "article", "3", None, missing="not_in_corpus")])
     >>> new = TextView("t", body=[ProvisionView("art_1", "article", "1", "Понятия", ["a x c"]),
