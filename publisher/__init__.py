@@ -141,9 +141,11 @@ def _full_build(corpus, out: Path, progress, *, epoch, wait, executor, store, di
     known = [known_collected(store, collect_key_of(t[2], digests, shared), digests) for t in tasks]
     todo = [(task, str(store.root), shared) for task, c in zip(tasks, known, strict=True) if c is None]
     fresh = iter(_map(executor, collect_task, todo, lambda done, total: step("collect", done, total)))
+    _warm(executor, store.root, len(todo))          # queued behind the first collect tasks
+    if getattr(executor, "kind", "serial") != "serial":
+        _prepare_here()                            # while the workers collect
     collected = [c if c is not None else next(fresh) for c in known]
     times["collect"] = time.perf_counter() - started
-    _warm(executor, store.root, len(todo))
     t = time.perf_counter()
     site, inputs = _global_site(corpus, collected, epoch, printing)
     pages, files = _global_pages(site)
@@ -194,16 +196,34 @@ def _map(executor, fn, items: list, progress):
 
 
 def _warm(executor, cache: Path, collected: int) -> None:
-    """While this process makes the graph and the site's own pages, a worker compiles the
-    templates the acts' pages use into the build's template cache (``shard.warm_task``; submitted
-    now, its result not awaited), so that the render tasks load them compiled. One worker fewer
-    than the pool has: this process keeps a core for the graph, which the render tasks wait for.
-    Only when the acts were collected on workers (they will be rendered there too), not for a
-    rebuild of an act or two."""
+    """A worker compiles the templates the acts' pages use into the build's template cache
+    (``shard.warm_task``; submitted behind the first collect tasks, its result not awaited), so
+    that the render tasks load them compiled: it runs while the last acts are collected (the
+    largest, a law with dozens of versions, takes longest, and a worker would wait idle) or while
+    this process makes the graph. One worker fewer than the pool has. Only when the acts are
+    collected on workers (they will be rendered there too), not for a rebuild of an act or two."""
     from publisher.shard import warm_task
 
     if getattr(executor, "kind", "serial") != "serial" and collected > 1:
         executor.map(warm_task, [str(cache)] * max(1, executor.jobs - 1))
+
+
+def _prepare_here() -> None:
+    """While the workers collect, this process, which only waits for them, loads what its own steps
+    after the gather use: the modules of the graph, the drafts and mkdocs, and the site's own
+    templates, compiled (into the build's template cache). The same work, done on an idle core
+    rather than after the gather."""
+    import mkdocs.commands.build  # noqa: F401
+    import mkdocs.config  # noqa: F401
+
+    import discussion.drafts  # noqa: F401
+    import linker.graph  # noqa: F401
+    import publisher.collect  # noqa: F401
+    from publisher.pages import GLOBAL_TEMPLATES
+    from publisher.render import environment
+
+    for name in GLOBAL_TEMPLATES:
+        environment().get_template(name)
 
 
 def _global_site(corpus, collected: list, epoch: int, printing: bool):

@@ -464,6 +464,10 @@ def site_pages(site: SiteData, states: dict | None = None, *, printing: bool = T
     return pages, files
 
 
+GLOBAL_TEMPLATES = ("_macros.html", "home.html", "acts.html", "downloads.html", "graph.html", "drafts.html",
+                    "draft.html", "search.html")        # what ``global_pages`` renders
+
+
 def global_pages(P: _Pages) -> Iterator[Page]:
     """The site's own pages: home, the acts, downloads, the graph, drafts, search."""
     yield from home_pages(P)
