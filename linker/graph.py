@@ -17,6 +17,7 @@ when it ends, ``valid_to`` (ISO dates; ``valid_from_exact`` is False for a "not 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 
 import networkx as nx
@@ -236,5 +237,8 @@ def graph_json(g: nx.MultiDiGraph) -> dict:
 
 
 def graph_graphml(g: nx.MultiDiGraph) -> bytes:
-    """GraphML; every attribute is a string, a number or a boolean."""
-    return "\n".join(nx.generate_graphml(g)).encode("utf-8")
+    """GraphML; every attribute is a string, a number or a boolean. networkx's lxml writer
+    (streamed, with its XML declaration): a third of the time of its ElementTree one."""
+    out = io.BytesIO()
+    nx.write_graphml_lxml(g, out)
+    return out.getvalue()

@@ -298,7 +298,8 @@ class _acts:  # noqa: N801  (an iterable the build consumes, keeping the counts)
         from akn_schema.trees import load_manifest
         from publisher.shard import act_parts, render_key, render_task
 
-        args = [(task, str(self.cache), c.key, render_key(c, part), part, str(scratch), self.epoch)
+        known: dict[str, str] = {}           # the link targets' keys, each hashed once (``render_key``)
+        args = [(task, str(self.cache), c.key, render_key(c, part, known), part, str(scratch), self.epoch)
                 for task, c, i in zip(self.tasks, self.collected, self.inputs, strict=True)
                 for part in (dataclasses.replace(i, part=p) for p in act_parts(c.summary))]
         kept = [load_manifest(self.cache, arg[3]) for arg in args]

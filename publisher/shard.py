@@ -321,10 +321,19 @@ def act_parts(summary: WorkView) -> tuple[str | None, ...]:
     return ACT_PARTS if sum(len(vs) for vs in summary.versions.values()) > 3 else (None,)
 
 
-def render_key(collected: Collected, inputs: ActInputs) -> str:
+def render_key(collected: Collected, inputs: ActInputs, known: dict[str, str] | None = None) -> str:
+    """The cache key of an act's pages (one part of them): its collection and every input.
+    ``known``: the keys of link targets already hashed in this build, by URI, filled as it goes
+    (within a build a URI names one target): the law every order cites, tens of thousands of eIds,
+    is hashed once, not once per order."""
     from akn_schema.cache import content_key
 
-    return content_key("publisher.render", collected.stamp, repr(inputs))
+    known = {} if known is None else known
+    for uri, target in inputs.targets.items():
+        if uri not in known:
+            known[uri] = content_key("publisher.target", repr(target))
+    return content_key("publisher.render", collected.stamp, repr(dataclasses.replace(inputs, targets={})),
+                       sorted((uri, known[uri]) for uri in inputs.targets))
 
 
 def render_task(arg: tuple) -> Stored | Rendered:

@@ -75,12 +75,30 @@ def _relative_path(from_url: str, path: str, anchored: bool) -> str:
     here = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
     if path == here:
         return "" if anchored else "./"
-    link = posixpath.relpath(path or ".", here or ".")
+    link = _relpath(path, here)
     if path.endswith("/") or not path:
         link = link.rstrip("/") + "/"
     if link == "./" and anchored:
         link = ""
     return link
+
+
+def _relpath(path: str, here: str) -> str:
+    """``posixpath.relpath(path or ".", here or ".")`` for site URLs (no "." or ".." in them), by
+    their segments alone: ``relpath`` makes both absolute from the working directory first (a
+    system call each), which cost seconds over the links of a large site (a test compares them).
+
+    >>> _relpath("akn/a/1/rus/", "ru/akn/a/1/"), _relpath("", "ru/"), _relpath("ru/x", "")
+    ('../../../../akn/a/1/rus', '..', 'ru/x')
+    """
+    to = path.strip("/").split("/") if path.strip("/") else []
+    start = here.strip("/").split("/") if here.strip("/") else []
+    common = 0
+    for a, b in zip(to, start, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 def md_path(url: str) -> str:
