@@ -95,11 +95,14 @@ class Draft:
     linked_work_uri: str | None = None
 
 
-def corpus_works(corpus_dir: Path) -> dict[str, str]:
+def corpus_works(corpus_dir) -> dict[str, str]:
     """Short name and work URI → work URI, for every work of the corpus (``load_works``: each
-    ``work.toml`` read through its schema, names and URIs unique)."""
+    ``work.toml`` read through its schema, names and URIs unique; a command's ``Corpus`` has them
+    read already)."""
+    from akn_schema.corpus import Corpus
+
     works = {}
-    for work in load_works(corpus_dir).values():
+    for work in (corpus_dir.works if isinstance(corpus_dir, Corpus) else load_works(corpus_dir)).values():
         works[work.name] = work.uri
         works[work.uri] = work.uri
     return works
@@ -220,9 +223,11 @@ def draft_path(corpus_dir: Path, draft_id: str) -> Path:
     return path
 
 
-def load_drafts(corpus_dir: Path) -> list[Draft]:
-    """Every ``corpus_dir/drafts/*.toml``, sorted by posting date then id."""
+def load_drafts(corpus_dir) -> list[Draft]:
+    """Every ``corpus_dir/drafts/*.toml``, sorted by posting date then id (``corpus_dir``: the
+    folder, or the command's ``akn_schema.corpus.Corpus``, whose works are not read again)."""
+    works = corpus_works(corpus_dir)
     corpus_dir = Path(corpus_dir)
-    calendar, works = load_calendar(corpus_dir), corpus_works(corpus_dir)
+    calendar = load_calendar(corpus_dir)
     drafts = [parse_draft(_source(p), p, calendar, works) for p in sorted((corpus_dir / "drafts").glob("*.toml"))]
     return sorted(drafts, key=lambda d: (d.window.posted, d.id))
