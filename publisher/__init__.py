@@ -152,7 +152,7 @@ def _full_build(corpus, out: Path, progress, *, epoch, wait, executor, store, di
     # from this process once the global steps are done.
     executor.release()
     t = time.perf_counter()
-    site, inputs = _global_site(corpus, collected, epoch, printing)
+    site, inputs = _global_site(corpus, collected, epoch, printing, store)
     pages, files = _global_pages(site)
     times["global"] = time.perf_counter() - t
     acts = _acts(executor, tasks, collected, inputs, store.root, step, epoch)
@@ -231,8 +231,9 @@ def _prepare_here() -> None:
         environment().get_template(name)
 
 
-def _global_site(corpus, collected: list, epoch: int, printing: bool):
-    """The site's own data from the acts' summaries, and each act's ``ActInputs``."""
+def _global_site(corpus, collected: list, epoch: int, printing: bool, cache=None):
+    """The site's own data from the acts' summaries, and each act's ``ActInputs`` (``cache``: the
+    build's ``BuildCache``, for the graph's downloads)."""
     from datetime import UTC, datetime
 
     from discussion import astana_date
@@ -247,7 +248,7 @@ def _global_site(corpus, collected: list, epoch: int, printing: bool):
     site.works = [c.summary for c in collected]
     targets = {c.summary.uri: c.target for c in collected}
     link_graph(corpus, site, as_of=site.built, parts={c.name: c.links for c in collected},
-               validation=[a for c in collected for a in c.validation], targets=targets)
+               validation=[a for c in collected for a in c.validation], targets=targets, cache=cache)
     drafts(corpus, site, astana_date(stamp), stamp)
     from publisher.pages import _Pages
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -597,11 +598,16 @@ def _day(text: str | None) -> date | None:
 
 
 def link_graph(corpus: Path, site: SiteData, as_of: date | None = None, parts: dict | None = None,
-               validation: list | None = None, targets: dict[str, LinkTarget] | None = None) -> None:
+               validation: list | None = None, targets: dict[str, LinkTarget] | None = None,
+               cache=None) -> None:
     """The linker's graph: per-provision edges on each work, a drawable subgraph, the audits.
 
     ``parts`` (work name → ``linker.WorkLinks``, in the corpus's order) and ``validation`` (the
-    works' validation audits) are the per-work results when the build's tasks computed them."""
+    works' validation audits) are the per-work results when the build's tasks computed them.
+    ``cache`` (an ``akn_schema.cache.BuildCache``) keeps the GraphML download under the hash of
+    the graph's node-link JSON, which holds every node, edge and attribute: a rebuild after an
+    edit that leaves the graph as it was does not write it again (the slowest of the global
+    steps at 200 acts)."""
     api = _api("linker", "build_graph", "graph_json", "graph_graphml", "audits")
     if api is None:
         _missing_stage(site, "linker", "linker (build_graph / audits) not available: no graph pages")
@@ -645,7 +651,7 @@ def link_graph(corpus: Path, site: SiteData, as_of: date | None = None, parts: d
     site.graph.json = (graph_json if isinstance(graph_json, bytes) else
                        json.dumps(graph_json, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
                        .encode("utf-8"))
-    site.graph.graphml = api.graph_graphml(g)
+    site.graph.graphml = _kept(cache, ("publisher.graphml", site.graph.json), lambda: api.graph_graphml(g))
     names = {w.name: w for w in site.works}
     if parts is not None:
         found = _audits(api, corpus, as_of, parts, g, validation or [])
@@ -656,6 +662,20 @@ def link_graph(corpus: Path, site: SiteData, as_of: date | None = None, parts: d
             found = api.audits(corpus)
     for a in found:
         site.graph.warnings.append(warning_view(a, ref, names, g))
+
+
+def _kept(cache, parts: tuple, make: Callable[[], bytes]) -> bytes:
+    """``make()``, kept in ``cache`` under the hash of ``parts`` (and of the tool)."""
+    if cache is None:
+        return make()
+    from akn_schema.cache import content_key
+
+    key = content_key(*parts)
+    found = cache.get(key)
+    if not isinstance(found, bytes):
+        found = make()
+        cache.put(key, found)
+    return found
 
 
 def _audits(api, corpus, as_of: date | None, parts: dict, g, validation: list) -> list:

@@ -185,3 +185,29 @@ def test_a_pruned_cache_holds_only_what_the_build_used_and_the_next_builds_still
     edited = _build(corpus, tmp_path / "site", cache, ex)
     assert ex.tasks == [("collect_task", "order-52"), ("render_task", "order-52")]
     assert edited == _build(corpus, tmp_path / "fresh", tmp_path / "fresh-cache")
+
+
+def test_the_graphml_of_a_graph_unchanged_since_the_last_build_is_read_from_the_cache(tmp_path, monkeypatch):
+    """GraphML, the slowest of the global steps at scale, is kept under the hash of the graph's
+    node-link JSON: a rebuild whose graph did not change reads it back (the same bytes) instead
+    of writing it again."""
+    import linker
+    from akn_schema.cache import BuildCache
+    from akn_schema.corpus import Corpus
+    from publisher.collect import link_graph
+    from publisher.model import SiteData
+
+    corpus, store = Corpus.open(ROOT / "corpus"), BuildCache(tmp_path / "cache")
+    first = SiteData()
+    link_graph(corpus, first, cache=store)
+    assert first.graph.graphml.startswith(b"<?xml") and b"<graphml" in first.graph.graphml
+
+    def not_again(g):
+        raise AssertionError("the GraphML of an unchanged graph was written again")
+
+    monkeypatch.setattr(linker, "graph_graphml", not_again)
+    again = SiteData()
+    link_graph(corpus, again, cache=store)
+    assert again.graph.graphml == first.graph.graphml
+    with pytest.raises(AssertionError, match="written again"):
+        link_graph(corpus, SiteData(), cache=BuildCache(tmp_path / "another"))   # nothing kept: made
