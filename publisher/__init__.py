@@ -153,7 +153,7 @@ def _full_build(corpus, out: Path, progress, *, epoch, wait, executor, store, di
     executor.release()
     t = time.perf_counter()
     site, inputs = _global_site(corpus, collected, epoch, printing, store)
-    pages, files = _global_pages(site)
+    pages, files = _global_pages(site, store)
     times["global"] = time.perf_counter() - t
     acts = _acts(executor, tasks, collected, inputs, store.root, step, epoch)
     own_tree = content_key("publisher.site-tree", whole) if whole else None
@@ -282,10 +282,10 @@ def _by_work(warnings: list, works: set[str]) -> dict[str, list]:
     return found
 
 
-def _global_pages(site):
+def _global_pages(site, cache=None):
     from publisher.pages import _Pages, global_files, global_pages
 
-    return list(global_pages(_Pages(site))), global_files(site)
+    return list(global_pages(_Pages(site, cache))), global_files(site)
 
 
 class _acts:  # noqa: N801  (an iterable the build consumes, keeping the counts)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import partial
 
 import networkx as nx
 from markupsafe import Markup
@@ -104,9 +105,37 @@ def _pager(number: int, count: int, L: Language, list_url: str) -> list[tuple[in
 class _Pages:
     """Makes the pages of one ``SiteData``: each carries its section's menu and its alternates."""
 
-    def __init__(self, site: SiteData):
+    def __init__(self, site: SiteData, cache=None):
         self.site = site
         self.menus = {L.code: menu(site, L) for L in SECTIONS}
+        self.cache = cache            # an ``akn_schema.cache.BuildCache``: bodies kept across builds (``kept``)
+        self._works_key: str | None = None
+
+    def kept(self, parts: tuple, render) -> Markup:
+        """``render()``, kept in the build cache under the hash of ``parts``, which must name
+        everything the body shows besides the site's acts; those are named by ``works_key``."""
+        if self.cache is None:
+            return render()
+        from akn_schema.cache import content_key
+
+        key = content_key("publisher.page-body", self.works_key(), *parts)
+        found = self.cache.get(key)
+        if not isinstance(found, str):
+            found = str(render())
+            self.cache.put(key, found)
+        return Markup(found)
+
+    def works_key(self) -> str:
+        """The hash of every act as the site's own pages see it (``shard.summary_view``: names,
+        titles, languages, versions, events, units, edges), computed once: an edit to an act's
+        wording leaves it, and the lists of acts, as they were."""
+        if self._works_key is None:
+            import pickle
+
+            from akn_schema.cache import content_key
+
+            self._works_key = content_key(pickle.dumps(self.site.works, protocol=pickle.HIGHEST_PROTOCOL))
+        return self._works_key
 
     def page(self, url: str, title: str, lang: str, body, *, alternates: list[dict], filters=None,
              indexed: bool = False, toc=None, wide: bool = False) -> Page:
@@ -373,10 +402,12 @@ def _paged(P: _Pages, list_url: str, template: str, title_key: str) -> Iterator[
         for L in SECTIONS:
             here = L.section(paged_url(number, list_url))
             title = L.t(title_key) + (f" ({number}/{count})" if count > 1 else "")
-            yield P.page(here, title, L.code, render_page(
-                template, site=P.site, works=shown, here=here, L=L, number=number,
-                pages_nav=_pager(number, count, L, list_url) if count > 1 else []),
-                alternates=_section_alternates(paged_url(number, list_url)))
+            graph = P.site.graph
+            body = P.kept((template, here, number, count, L.code, P.site.site_url, bool(graph.graphml),
+                           bool(graph.json), bool(P.site.ical)), partial(
+                render_page, template, site=P.site, works=shown, here=here, L=L, number=number,
+                pages_nav=_pager(number, count, L, list_url) if count > 1 else []))
+            yield P.page(here, title, L.code, body, alternates=_section_alternates(paged_url(number, list_url)))
 
 
 def search_pages(P: _Pages) -> Iterator[Page]:

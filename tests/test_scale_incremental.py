@@ -211,3 +211,35 @@ def test_the_graphml_of_a_graph_unchanged_since_the_last_build_is_read_from_the_
     assert again.graph.graphml == first.graph.graphml
     with pytest.raises(AssertionError, match="written again"):
         link_graph(corpus, SiteData(), cache=BuildCache(tmp_path / "another"))   # nothing kept: made
+
+
+def test_the_lists_of_acts_are_read_from_the_cache_while_no_act_changes_as_they_show_it(tmp_path, monkeypatch):
+    """The pages that list every act (the acts, the downloads) are kept under the hash of every
+    act as the site's own pages see it: read back while it is unchanged, made again when an act's
+    title changes."""
+    import dataclasses
+
+    import publisher.pages as pages
+    from akn_schema.cache import BuildCache
+    from publisher.collect import collect_site
+    from publisher.shard import summary_view
+
+    site, _states = collect_site(ROOT / "corpus")
+    site.works = [summary_view(w) for w in site.works]
+    store = BuildCache(tmp_path / "cache")
+    lists = ("acts/", "downloads/")
+
+    def listed(site):
+        return {p.url: p.html() for p in pages.global_pages(pages._Pages(site, store)) if p.url.endswith(lists)}
+
+    first = listed(site)
+    assert len(first) == 6 and all(first.values())
+    made = []
+    render = pages.render_page
+    monkeypatch.setattr(pages, "render_page", lambda template, **kw: made.append(template) or render(template, **kw))
+    assert listed(site) == first
+    assert "acts.html" not in made and "downloads.html" not in made
+    site.works[0] = dataclasses.replace(site.works[0], titles={**site.works[0].titles, "rus": "Новое название"})
+    again = listed(site)
+    assert "acts.html" in made and "downloads.html" in made
+    assert "Новое название" in again["ru/acts/"] and again != first
