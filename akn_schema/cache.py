@@ -128,6 +128,16 @@ class BuildCache:
         self.hits += 1
         return value
 
+    def kept(self, parts: tuple, make: Callable[[], Any]) -> Any:
+        """``make()``, stored under the hash of ``parts`` (and of the tool) and read back from then
+        on: for results that are cheaper to read than to make (``make`` never returns None)."""
+        key = content_key(*parts)
+        found = self.get(key)
+        if found is None:
+            found = make()
+            self.put(key, found)
+        return found
+
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` (atomically: a killed build leaves no half-written entry)."""
         from .files import atomic_write

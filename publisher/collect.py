@@ -21,8 +21,8 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 
 from discussion import astana_date
@@ -651,7 +651,8 @@ def link_graph(corpus: Path, site: SiteData, as_of: date | None = None, parts: d
     site.graph.json = (graph_json if isinstance(graph_json, bytes) else
                        json.dumps(graph_json, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
                        .encode("utf-8"))
-    site.graph.graphml = _kept(cache, ("publisher.graphml", site.graph.json), lambda: api.graph_graphml(g))
+    graphml = partial(api.graph_graphml, g)
+    site.graph.graphml = cache.kept(("publisher.graphml", site.graph.json), graphml) if cache else graphml()
     names = {w.name: w for w in site.works}
     if parts is not None:
         found = _audits(api, corpus, as_of, parts, g, validation or [])
@@ -662,20 +663,6 @@ def link_graph(corpus: Path, site: SiteData, as_of: date | None = None, parts: d
             found = api.audits(corpus)
     for a in found:
         site.graph.warnings.append(warning_view(a, ref, names, g))
-
-
-def _kept(cache, parts: tuple, make: Callable[[], bytes]) -> bytes:
-    """``make()``, kept in ``cache`` under the hash of ``parts`` (and of the tool)."""
-    if cache is None:
-        return make()
-    from akn_schema.cache import content_key
-
-    key = content_key(*parts)
-    found = cache.get(key)
-    if not isinstance(found, bytes):
-        found = make()
-        cache.put(key, found)
-    return found
 
 
 def _audits(api, corpus, as_of: date | None, parts: dict, g, validation: list) -> list:

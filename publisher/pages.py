@@ -116,14 +116,7 @@ class _Pages:
         everything the body shows besides the site's acts; those are named by ``works_key``."""
         if self.cache is None:
             return render()
-        from akn_schema.cache import content_key
-
-        key = content_key("publisher.page-body", self.works_key(), *parts)
-        found = self.cache.get(key)
-        if not isinstance(found, str):
-            found = str(render())
-            self.cache.put(key, found)
-        return Markup(found)
+        return Markup(self.cache.kept(("publisher.page-body", self.works_key(), *parts), lambda: str(render())))
 
     def works_key(self) -> str:
         """The hash of every act as the site's own pages see it (``shard.summary_view``: names,

@@ -109,7 +109,7 @@ def linked(text: str, spans, here: str) -> Markup:
     return Markup("").join(out)
 
 
-_MEMO: dict[tuple, object] = {}     # fragments rendered once per act (``provision_html``, ``parallel_row``)
+_MEMO: dict[tuple, object] = {}     # once per act: fragments (``provision_html``, ``parallel_row``, ``diff_row``)
 
 
 def forget_fragments() -> None:
