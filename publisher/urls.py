@@ -93,11 +93,7 @@ def _relpath(path: str, here: str) -> str:
     """
     to = path.strip("/").split("/") if path.strip("/") else []
     start = here.strip("/").split("/") if here.strip("/") else []
-    common = 0
-    for a, b in zip(to, start, strict=False):
-        if a != b:
-            break
-        common += 1
+    common = len(posixpath.commonprefix([to, start]))          # of the segment lists, element-wise
     return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
